@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'feed-ingestor',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

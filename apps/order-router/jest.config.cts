@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'order-router',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'order-router:int',
+  preset: '../../jest.int.preset.js',
+  rootDir: __dirname,
+};

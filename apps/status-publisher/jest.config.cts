@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'status-publisher',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

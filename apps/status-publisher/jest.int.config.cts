@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'status-publisher:int',
+  preset: '../../jest.int.preset.js',
+  rootDir: __dirname,
+};

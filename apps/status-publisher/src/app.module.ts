@@ -1,0 +1,14 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { KafkaModule } from '@dropship/messaging';
+import { ConnectorConfig, DatabaseModule, PlatformModule } from '@dropship/platform';
+import { statusPublisherDatabase } from './database/status-publisher.database';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: ConnectorConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [PlatformModule.forRoot(config), DatabaseModule.forRoot(statusPublisherDatabase), KafkaModule.forRoot()],
+    };
+  }
+}

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'iqmetrix-client:int',
+  preset: '../../jest.int.preset.js',
+  rootDir: __dirname,
+};

@@ -1,0 +1,3 @@
+export * from './kafka/kafka-config';
+export * from './kafka/kafka-log-creator';
+export * from './kafka/kafka.module';

@@ -1,0 +1,71 @@
+import type { DynamicModule, INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { ConfigError } from '../config/config.errors';
+import type { ConnectorConfig, ServiceName } from '../config/connector-config';
+import { dataSourceOptions, ServiceDatabase } from '../database/data-source-options';
+import { ensureDatabase } from '../database/ensure-database';
+import { migrateSchema } from '../database/migrate';
+
+export interface ServiceDefinition {
+  service: ServiceName;
+  /** Reads and validates the configuration (the app's config/ module owns process.env). */
+  loadConfig: () => ConnectorConfig;
+  appModule: (config: ConnectorConfig) => DynamicModule;
+  database: ServiceDatabase;
+}
+
+/**
+ * Entry point of every service: `main.js` serves; `main.js migrate` applies the service's pending
+ * migrations and exits (what compose's one-shot step and `npm start` run). A bad configuration
+ * ends the process with exit code 1 and one line naming the variable.
+ */
+export async function runService(definition: ServiceDefinition, argv: string[]): Promise<void> {
+  const config = loadOrExplain(definition);
+  if (!config) return;
+  const command = argv[0] ?? 'serve';
+  if (command === 'serve') {
+    await serve(definition, config);
+  } else if (command === 'migrate') {
+    await migrateOnly(definition, config);
+  } else {
+    process.stderr.write(`${definition.service}: unknown command "${command}" (expected serve or migrate)\n`);
+    process.exitCode = 2;
+  }
+}
+
+function loadOrExplain(definition: ServiceDefinition): ConnectorConfig | undefined {
+  try {
+    return definition.loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${definition.service}: invalid configuration: ${error.message}\n`);
+    process.exitCode = 1;
+    return undefined;
+  }
+}
+
+async function serve(definition: ServiceDefinition, config: ConnectorConfig): Promise<INestApplication> {
+  const app = await NestFactory.create(definition.appModule(config), { bufferLogs: true });
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  app.enableShutdownHooks();
+  await app.listen(config.httpPort);
+  logger.log(`${definition.service} listening on port ${config.httpPort}`, 'Bootstrap');
+  return app;
+}
+
+async function migrateOnly(definition: ServiceDefinition, config: ConnectorConfig): Promise<void> {
+  await ensureDatabase(config.databaseUrl);
+  const options = dataSourceOptions(config.databaseUrl, definition.service, definition.database);
+  const dataSource = await new DataSource(options).initialize();
+  try {
+    const applied = await migrateSchema(dataSource, definition.database.schema);
+    process.stdout.write(
+      `${JSON.stringify({ level: 'info', service: definition.service, msg: 'migrations applied', applied })}\n`,
+    );
+  } finally {
+    await dataSource.destroy();
+  }
+}
