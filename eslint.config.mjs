@@ -1,16 +1,18 @@
 import nx from '@nx/eslint-plugin';
 
 // Dependency rules from style.md §2: one-way, tag-based, no wildcard, no transitive imports.
+// Every project may use libs/testing, but only from test files (no-restricted-imports below);
+// libs/testing itself depends on none of our libs, so a lib's tests importing it make no cycle.
 const depConstraints = [
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:data-access', 'type:domain', 'type:util', 'type:testing'] },
-  { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:domain', 'type:util'] },
+  { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:testing'] },
   {
     sourceTag: 'type:domain',
-    onlyDependOnLibsWithTags: [],
+    onlyDependOnLibsWithTags: ['type:testing'],
     bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'kafkajs', 'undici', 'axios', 'node-fetch', 'http', 'https'],
   },
-  { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
-  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:data-access', 'type:domain', 'type:util'] },
+  { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:testing'] },
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: [] },
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:feed-ingestor', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:order-router', onlyDependOnLibsWithTags: ['scope:shared'] },

@@ -24,7 +24,8 @@ function readSecretFile(name: string, filePath: string): string {
     // Secret files conventionally end with a newline that is not part of the value.
     return readFileSync(filePath, 'utf8').replace(/\r?\n$/, '');
   } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? String(error.code) : 'unreadable';
+    const code = (error as { code?: unknown } | undefined)?.code;
+    const reason = typeof code === 'string' ? code : 'unreadable';
     throw new ConfigError(`${name}_FILE`, `cannot be read (${reason})`);
   }
 }

@@ -23,7 +23,7 @@ export const VARIABLES = {
   IQMETRIX_PASSWORD: { schema: text, describe: "the API user's password", secret: true },
   IQMETRIX_SUPPLIER_ID: { schema: { type: 'string', pattern: '^[0-9]{1,18}$' }, describe: 'a whole number' },
   KAFKA_BROKERS: {
-    schema: { type: 'string', pattern: '^[^\\s,:]+:[0-9]{1,5}(,[^\\s,:]+:[0-9]{1,5})*$' },
+    schema: { type: 'string', pattern: '^[^\\s,:]+:[0-9]{1,5}(\\s*,\\s*[^\\s,:]+:[0-9]{1,5})*$' },
     describe: 'a comma-separated host:port list',
     default: '127.0.0.1:9092',
   },

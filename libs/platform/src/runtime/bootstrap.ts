@@ -50,10 +50,37 @@ async function serve(definition: ServiceDefinition, config: ConnectorConfig): Pr
   const app = await NestFactory.create(definition.appModule(config), { bufferLogs: true });
   const logger = app.get(Logger);
   app.useLogger(logger);
-  app.enableShutdownHooks();
+  closeOnSignals(app, logger);
   await app.listen(config.httpPort);
   logger.log(`${definition.service} listening on port ${config.httpPort}`, 'Bootstrap');
   return app;
+}
+
+const SHUTDOWN_GRACE_MS = 25_000;
+
+/**
+ * Instead of Nest's enableShutdownHooks (which re-raises the signal, so a clean stop looks like
+ * a crash to supervisors): the first SIGTERM/SIGINT closes the app (consumers, producers, pools
+ * flush through their shutdown hooks) and exits 0; a second signal or the grace period forces exit.
+ */
+function closeOnSignals(app: INestApplication, logger: Logger): void {
+  let closing = false;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (closing) process.exit(130);
+    closing = true;
+    logger.log(`${signal} received, shutting down`, 'Bootstrap');
+    const force = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS);
+    force.unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed', 'Bootstrap');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
 }
 
 async function migrateOnly(definition: ServiceDefinition, config: ConnectorConfig): Promise<void> {

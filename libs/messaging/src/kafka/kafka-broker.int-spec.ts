@@ -1,0 +1,104 @@
+import { collectRecords, createTopics, testKafka, uniqueName, waitFor } from '@dropship/testing';
+import { Consumer, Kafka } from 'kafkajs';
+
+/**
+ * What the services rely on from the real broker and kafkajs 2.2.4: consumer groups sharing
+ * partitions, and transactions whose aborted records a read_committed consumer never sees.
+ */
+describe('the local Kafka broker with kafkajs', () => {
+  let kafka: Kafka;
+  const consumers: Consumer[] = [];
+
+  beforeAll(() => {
+    kafka = testKafka('broker-check');
+  });
+
+  afterAll(async () => {
+    await Promise.all(consumers.map((consumer) => consumer.disconnect()));
+  });
+
+  it('delivers every record once to a consumer group whose members share the partitions', async () => {
+    // Given a 4-partition topic and two members of one consumer group
+    const topic = uniqueName('group-check');
+    await createTopics(kafka, [topic], 4);
+    const groupId = uniqueName('group');
+    const seen: string[] = [];
+    const assigned = new Map<string, Set<number>>();
+    for (const member of ['a', 'b']) {
+      const consumer = kafka.consumer({ groupId });
+      consumers.push(consumer);
+      assigned.set(member, new Set());
+      consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+        assigned.set(member, new Set(payload.memberAssignment[topic] ?? []));
+      });
+      await consumer.connect();
+      await consumer.subscribe({ topics: [topic], fromBeginning: true });
+      await consumer.run({ eachMessage: async ({ message }) => void seen.push(message.value?.toString() ?? '') });
+    }
+    await waitFor(() => [...assigned.values()].every((partitions) => partitions.size > 0), {
+      description: 'both members to own partitions',
+    });
+    // When 100 keyed records are produced
+    const producer = kafka.producer({ idempotent: true });
+    await producer.connect();
+    const values = Array.from({ length: 100 }, (_, i) => `order-${i}`);
+    await producer.send({ topic, acks: -1, messages: values.map((value) => ({ key: value, value })) });
+    await producer.disconnect();
+    // Then the group consumed each exactly once, and the members split the 4 partitions
+    await waitFor(() => seen.length >= 100, { description: '100 records consumed' });
+    expect([...seen].sort()).toEqual([...values].sort());
+    const [first, second] = [...assigned.values()];
+    expect(first.size + second.size).toBe(4);
+    expect([...first].some((partition) => second.has(partition))).toBe(false);
+  });
+
+  it('shows a read_committed consumer only the records of committed transactions', async () => {
+    // Given a transactional producer
+    const topic = uniqueName('txn-check');
+    await createTopics(kafka, [topic], 2);
+    const producer = kafka.producer({ transactionalId: uniqueName('txn'), idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    // When one transaction commits, one aborts, and a last one commits
+    for (const [label, outcome] of [['first', 'commit'], ['aborted', 'abort'], ['last', 'commit']] as const) {
+      const transaction = await producer.transaction();
+      await transaction.send({ topic, messages: [0, 1, 2].map((i) => ({ key: `k${i}`, value: `${label}-${i}` })) });
+      await (outcome === 'commit' ? transaction.commit() : transaction.abort());
+    }
+    await producer.disconnect();
+    // Then read_committed sees the committed six, read_uncommitted also sees the aborted three
+    const committed = await collectRecords(kafka, [topic], { readCommitted: true });
+    const uncommitted = await collectRecords(kafka, [topic], { readCommitted: false });
+    consumers.push(committed.consumer, uncommitted.consumer);
+    await waitFor(() => uncommitted.records.length >= 9, { description: '9 records read uncommitted' });
+    await waitFor(() => committed.records.length >= 6, { description: '6 committed records' });
+    expect(committed.records.map((record) => record.value).sort()).toEqual(
+      ['first-0', 'first-1', 'first-2', 'last-0', 'last-1', 'last-2'],
+    );
+    expect(uncommitted.records.map((record) => record.value)).toEqual(expect.arrayContaining(['aborted-0', 'aborted-1']));
+  });
+
+  it('commits consumer offsets inside a transaction (consume-transform-produce)', async () => {
+    // Given an input record and a transactional producer in the role of a service
+    const [input, output] = [uniqueName('in'), uniqueName('out')];
+    await createTopics(kafka, [input, output], 1);
+    const seed = kafka.producer();
+    await seed.connect();
+    await seed.send({ topic: input, messages: [{ key: 'o1', value: 'order' }] });
+    await seed.disconnect();
+    const groupId = uniqueName('eos-group');
+    const producer = kafka.producer({ transactionalId: uniqueName('eos'), idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    // When it publishes and commits the input offset in one transaction
+    const transaction = await producer.transaction();
+    await transaction.send({ topic: output, messages: [{ key: 'o1', value: 'routed' }] });
+    await transaction.sendOffsets({ consumerGroupId: groupId, topics: [{ topic: input, partitions: [{ partition: 0, offset: '1' }] }] });
+    await transaction.commit();
+    await producer.disconnect();
+    // Then the group's committed offset moved with the transaction
+    const admin = kafka.admin();
+    await admin.connect();
+    const offsets = await admin.fetchOffsets({ groupId, topics: [input] });
+    await admin.disconnect();
+    expect(offsets[0]?.partitions[0]?.offset).toBe('1');
+  });
+});

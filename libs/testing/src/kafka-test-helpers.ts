@@ -1,0 +1,66 @@
+import { Admin, Consumer, EachMessagePayload, Kafka, logLevel } from 'kafkajs';
+import { testBrokers } from './test-environment';
+import { uniqueName } from './unique-names';
+
+/** A kafkajs client for tests with a unique client id and quiet logs. */
+export function testKafka(clientPrefix = 'test'): Kafka {
+  return new Kafka({ clientId: uniqueName(clientPrefix), brokers: testBrokers(), logLevel: logLevel.NOTHING });
+}
+
+/** Creates the topics (idempotent) and waits until their metadata is served with leaders. */
+export async function createTopics(kafka: Kafka, topics: string[], numPartitions = 1): Promise<void> {
+  const admin: Admin = kafka.admin();
+  await admin.connect();
+  try {
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: topics.map((topic) => ({ topic, numPartitions, replicationFactor: 1 })),
+    });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+export interface ConsumedRecord {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string | null;
+  value: string | null;
+  headers: Record<string, string>;
+}
+
+/**
+ * Subscribes a fresh consumer group from the beginning and collects every record into the
+ * returned array as it arrives; `readUncommitted: false` is kafkajs's read_committed.
+ */
+export async function collectRecords(
+  kafka: Kafka,
+  topics: string[],
+  options: { readCommitted?: boolean; groupId?: string } = {},
+): Promise<{ records: ConsumedRecord[]; consumer: Consumer }> {
+  const consumer = kafka.consumer({
+    groupId: options.groupId ?? uniqueName('test-group'),
+    readUncommitted: options.readCommitted === false,
+  });
+  const records: ConsumedRecord[] = [];
+  await consumer.connect();
+  await consumer.subscribe({ topics, fromBeginning: true });
+  await consumer.run({ eachMessage: async (payload) => void records.push(toRecord(payload)) });
+  return { records, consumer };
+}
+
+function toRecord({ topic, partition, message }: EachMessagePayload): ConsumedRecord {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(message.headers ?? {})) {
+    if (value !== undefined) headers[name] = value.toString();
+  }
+  return {
+    topic,
+    partition,
+    offset: message.offset,
+    key: message.key?.toString() ?? null,
+    value: message.value?.toString() ?? null,
+    headers,
+  };
+}
