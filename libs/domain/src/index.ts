@@ -1,1 +1,15 @@
-export {};
+export * from './errors/domain-error';
+export * from './status/status';
+export * from './status/status.errors';
+export * from './status/status-transitions';
+export * from './status/order-status-after-items';
+export * from './order/feed-fields';
+export * from './order/order-created';
+export * from './order/order-status-updated';
+export * from './tracking/tracking-numbers';
+export * from './tracking/tracking.errors';
+export * from './commands/status-command';
+export * from './commands/order-state';
+export * from './commands/status-update-bodies';
+export * from './commands/decision';
+export * from './commands/decide-command';
