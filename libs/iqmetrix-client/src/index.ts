@@ -1,1 +1,11 @@
-export {};
+export * from './auth/auth.errors';
+export * from './auth/token-manager';
+export * from './http/iqmetrix.errors';
+export * from './http/iqmetrix-http';
+export * from './http/iqmetrix-transport';
+export * from './http/rate-limit';
+export * from './http/backoff';
+export * from './status/status-bodies';
+export * from './status/status.errors';
+export * from './status/status-client';
+export * from './iqmetrix-client.module';
