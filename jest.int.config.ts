@@ -9,5 +9,6 @@ const projectConfigs = ['apps', 'libs', 'tools'].flatMap((folder) =>
     .filter((file) => existsSync(file)),
 );
 
-const config: Config = { projects: projectConfigs };
+// testTimeout is a global option: in a multi-project run the projects' own value is ignored.
+const config: Config = { projects: projectConfigs, testTimeout: 60_000 };
 export default config;
