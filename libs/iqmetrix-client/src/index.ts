@@ -9,3 +9,4 @@ export * from './status/status-bodies';
 export * from './status/status.errors';
 export * from './status/status-client';
 export * from './iqmetrix-client.module';
+export * from './feed';
