@@ -1,0 +1,1 @@
+module.exports = { displayName: 'iqmetrix-sandbox', preset: '../../jest.preset.js', rootDir: __dirname };

@@ -1,0 +1,11 @@
+export { startSandbox, type RunningSandbox } from './server';
+export type { SandboxOptions, SandboxCredentials, RateLimitSettings } from './options';
+export { DEFAULT_CREDENTIALS } from './options';
+export { ManualClock, type Clock } from './support/clock';
+export type { GenerateRequest, SandboxState } from './sandbox-state';
+export type { SandboxOrder, SandboxOrderInput, SandboxOrderItem } from './orders/order-types';
+export type { ReceivedUpdate } from './orders/update-log';
+export type { FaultSettings } from './faults/faults';
+export { STATUS_NAMES, type StatusName } from './status/status-names';
+export { ALLOWED_TRANSITIONS } from './status/transitions';
+export type { OrderRecord, ItemState } from './orders/order-store';
