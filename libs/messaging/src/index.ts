@@ -1,3 +1,4 @@
+export * from './kafka/create-service-topics';
 export * from './kafka/ensure-topics';
 export * from './kafka/kafka-config';
 export * from './kafka/kafka-log-creator';

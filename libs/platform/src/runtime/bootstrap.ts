@@ -14,6 +14,11 @@ export interface ServiceDefinition {
   loadConfig: () => ConnectorConfig;
   appModule: (config: ConnectorConfig) => DynamicModule;
   database: ServiceDatabase;
+  /**
+   * More one-shot preparation for `main.js migrate` after the migrations, such as creating the
+   * service's Kafka topics (compose's setup step runs it before the services start).
+   */
+  prepare?: (config: ConnectorConfig) => Promise<void>;
 }
 
 /**
@@ -89,6 +94,7 @@ async function migrateOnly(definition: ServiceDefinition, config: ConnectorConfi
   const dataSource = await new DataSource(options).initialize();
   try {
     const applied = await migrateSchema(dataSource, definition.database.schema);
+    await definition.prepare?.(config);
     process.stdout.write(
       `${JSON.stringify({ level: 'info', service: definition.service, msg: 'migrations applied', applied })}\n`,
     );
