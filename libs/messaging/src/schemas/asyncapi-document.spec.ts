@@ -26,9 +26,9 @@ function allRefs(node: unknown): string[] {
 }
 
 describe('docs/asyncapi.yaml', () => {
-  it('is an AsyncAPI 3.0.0 document whose every $ref resolves', () => {
+  it('is an AsyncAPI 3.1.0 document whose every $ref resolves', () => {
     // Given the document / When each $ref is followed / Then none dangles
-    expect(document['asyncapi']).toBe('3.0.0');
+    expect(document['asyncapi']).toBe('3.1.0');
     for (const ref of allRefs(document)) expect(() => resolve({ $ref: ref })).not.toThrow();
   });
 
