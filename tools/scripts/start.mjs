@@ -1,6 +1,7 @@
 // `npm start`: the whole system on one machine until Ctrl-C — builds, starts the local Kafka
-// broker (unless one answers), the iQmetrix sandbox with a trickle of demo orders (unless real
-// iQmetrix credentials are set), and the three services; their logs go to tmp/logs/.
+// broker (unless one answers), the iQmetrix sandbox with a trickle of demo orders and the demo
+// warehouse that ships them (both skipped when real iQmetrix credentials are set), and the three
+// services; logs go to tmp/logs/, and one line of live counts is printed every few seconds.
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,9 +32,13 @@ function sandboxEnvironment() {
   };
 }
 
-function launch(name, script, env) {
+function launch(name, script, env, nodeArgs = []) {
   const log = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
-  const child = spawn(process.execPath, [script], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, script], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout.pipe(log);
   child.stderr.pipe(log);
   child.on('exit', (code, signal) => {
@@ -50,6 +55,51 @@ async function health(port) {
   } catch {
     return 'down';
   }
+}
+
+// The warehouse prints its counts as JSON lines; the newest one is kept for the status line.
+let warehouseCounts = { ordersSeen: 0, commandsSent: 0, results: {} };
+function followWarehouse(child) {
+  let buffered = '';
+  child.stdout.on('data', (chunk) => {
+    buffered += chunk.toString();
+    const lines = buffered.split('\n');
+    buffered = lines.pop() ?? '';
+    for (const line of lines) {
+      try {
+        warehouseCounts = JSON.parse(line);
+      } catch {
+        // Not a counts line (a log line); it is in tmp/logs/demo-warehouse.log.
+      }
+    }
+  });
+}
+
+async function sandboxCounters() {
+  try {
+    const response = await fetch(`${sandboxUrl}/_sandbox/stats`);
+    return (await response.json()).counters ?? {};
+  } catch {
+    return {};
+  }
+}
+
+async function statusLine() {
+  const states = await Promise.all(services.map(async ([name, port]) => `${name} ${await health(port)}`));
+  const time = new Date().toISOString().slice(11, 19);
+  if (!useSandbox) return `${time} ${states.join(' | ')}`;
+  const sandbox = await sandboxCounters();
+  const results = warehouseCounts.results ?? {};
+  const counts = [
+    `orders created ${sandbox.ordersCreated ?? 0}`,
+    `routed ${warehouseCounts.ordersSeen}`,
+    `commands ${warehouseCounts.commandsSent}`,
+    `accepted ${results.accepted ?? 0}`,
+    `delivered ${results.delivered ?? 0}`,
+    `rejected ${results.rejected ?? 0}`,
+    `PUTs at iQmetrix ${sandbox.putsAccepted ?? 0}`,
+  ];
+  return `${time} ${counts.join(' | ')}\n         ${states.join(' | ')}`;
 }
 
 let shuttingDown = false;
@@ -94,12 +144,14 @@ async function main() {
   }
   step('services');
   for (const [name, port] of services) launch(name, `dist/apps/${name}/main.js`, { ...env, HTTP_PORT: String(port) });
+  if (useSandbox) {
+    const warehouse = launch('demo-warehouse', 'tools/demo-warehouse/src/main.ts', {}, ['-r', '@swc-node/register']);
+    followWarehouse(warehouse);
+  }
   for (const [name, port] of services) process.stdout.write(`${name}: http://127.0.0.1:${port}/health/ready, /metrics\n`);
+  if (useSandbox) process.stdout.write(`iqmetrix-sandbox: ${sandboxUrl}/_sandbox/stats\n`);
   process.stdout.write('logs: tmp/logs/*.log — Ctrl-C stops everything\n');
-  setInterval(async () => {
-    const states = await Promise.all(services.map(async ([name, port]) => `${name} ${await health(port)}`));
-    process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${states.join(' | ')}\n`);
-  }, 5_000);
+  setInterval(async () => process.stdout.write(`${await statusLine()}\n`), 5_000);
 }
 
 await main();

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'demo-warehouse',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

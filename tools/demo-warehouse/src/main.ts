@@ -1,0 +1,22 @@
+import { Kafka, logLevel } from 'kafkajs';
+import { DemoWarehouse } from './warehouse';
+
+// `node -r @swc-node/register tools/demo-warehouse/src/main.ts`: runs until SIGINT/SIGTERM and
+// prints its counts as one JSON line every few seconds (npm start shows them).
+const brokers = (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(',');
+const warehouse = new DemoWarehouse({
+  kafka: new Kafka({ clientId: 'demo-warehouse', brokers, logLevel: logLevel.ERROR }),
+  stepDelayMs: Number(process.env['WAREHOUSE_STEP_DELAY_MS'] ?? 3000),
+});
+
+const report = setInterval(() => process.stdout.write(`${JSON.stringify(warehouse.counts)}\n`), 2000);
+const stop = (): void => {
+  clearInterval(report);
+  void warehouse.stop().then(() => process.exit(0));
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);
+warehouse.start().catch((error: unknown) => {
+  process.stderr.write(`demo-warehouse: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,83 @@
+import {
+  createEvent,
+  decodeEvent,
+  EVENT_TYPES,
+  toKafkaMessage,
+  TOPICS,
+} from '@dropship/messaging';
+import { randomUUID } from 'crypto';
+import { Consumer, Kafka, Producer } from 'kafkajs';
+import { PlannableOrder, PlannedCommand, planFulfilment } from './fulfilment-plan';
+
+export interface WarehouseOptions {
+  kafka: Kafka;
+  /** Pause between an order's commands, so a demo shows them one by one. */
+  stepDelayMs: number;
+  groupId?: string;
+}
+
+export interface WarehouseCounts {
+  ordersSeen: number;
+  commandsSent: number;
+  results: Record<string, number>;
+}
+
+/**
+ * The demo "warehouse" of `npm start`: an internal service as a supplier would write one. It
+ * subscribes to dropship.orders.v1 (read_committed), plans each new order's fulfilment and sends
+ * status commands to dropship.status-commands.v1, and counts the results the connector reports.
+ */
+export class DemoWarehouse {
+  readonly counts: WarehouseCounts = { ordersSeen: 0, commandsSent: 0, results: {} };
+  private readonly consumer: Consumer;
+  private readonly producer: Producer;
+  private readonly timers = new Set<NodeJS.Timeout>();
+
+  constructor(private readonly options: WarehouseOptions) {
+    this.consumer = options.kafka.consumer({ groupId: options.groupId ?? 'demo-warehouse' });
+    this.producer = options.kafka.producer({ idempotent: true });
+  }
+
+  async start(): Promise<void> {
+    await Promise.all([this.consumer.connect(), this.producer.connect()]);
+    await this.consumer.subscribe({ topics: [TOPICS.orders, TOPICS.statusResults], fromBeginning: true });
+    await this.consumer.run({ eachMessage: async ({ message }) => this.onRecord(message.value) });
+  }
+
+  async stop(): Promise<void> {
+    for (const timer of this.timers) clearTimeout(timer);
+    await Promise.all([this.consumer.disconnect(), this.producer.disconnect()]);
+  }
+
+  private onRecord(value: Buffer | null): void {
+    const event = decodeEvent(value ?? Buffer.alloc(0));
+    if (event.type === EVENT_TYPES.statusResult) {
+      const outcome = event.data.outcome;
+      this.counts.results[outcome] = (this.counts.results[outcome] ?? 0) + 1;
+    } else if (event.type === EVENT_TYPES.orderReceived) {
+      this.counts.ordersSeen += 1;
+      this.schedule(event.data, planFulfilment(event.data as PlannableOrder), 0);
+    }
+  }
+
+  private schedule(order: PlannableOrder, plan: PlannedCommand[], step: number): void {
+    const command = plan[step];
+    if (!command) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      void this.send(order.orderId, command).then(() => this.schedule(order, plan, step + 1));
+    }, this.options.stepDelayMs);
+    this.timers.add(timer);
+  }
+
+  private async send(orderId: string, command: PlannedCommand): Promise<void> {
+    const event = createEvent({
+      type: EVENT_TYPES.statusCommand,
+      source: '/demo-warehouse',
+      subject: orderId,
+      data: { commandId: randomUUID(), orderId, ...command },
+    });
+    await this.producer.send({ topic: TOPICS.statusCommands, acks: -1, messages: [toKafkaMessage(event)] });
+    this.counts.commandsSent += 1;
+  }
+}
