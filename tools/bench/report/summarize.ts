@@ -1,0 +1,53 @@
+import { BenchJson, BenchRow, round } from './bench-row';
+
+type Summarizer = (json: BenchJson) => BenchRow[];
+
+/** The parse bench's JSON line (tools/bench/parse-bench.ts) as report rows. */
+function parseRows(json: BenchJson): BenchRow[] {
+  const throughput = json['throughput'] as { rawSax: { entriesPerSecond: number; mbPerSecond: number }; feedReader: { entriesPerSecond: number; mbPerSecond: number }; ratio: number };
+  const memory = json['memory'] as { peakRssGrowthMb: number };
+  return [
+    {
+      bench: 'parse',
+      figure: 'feed reader throughput',
+      value: round(throughput.feedReader.entriesPerSecond, 0),
+      unit: 'entries/s',
+      baseline: 'raw sax tokenization',
+      baselineValue: round(throughput.rawSax.entriesPerSecond, 0),
+      ratio: round(throughput.ratio),
+      goal: '≥ 0.7',
+      met: throughput.ratio >= 0.7,
+    },
+    {
+      bench: 'parse',
+      figure: 'peak RSS growth, one 50 MB page',
+      value: round(memory.peakRssGrowthMb, 1),
+      unit: 'MB',
+      goal: '< 64 MB',
+      met: memory.peakRssGrowthMb < 64,
+    },
+  ];
+}
+
+/** Benches that print their rows ready-made: `{"bench": "...", "rows": [BenchRow, ...]}`. */
+function readyRows(json: BenchJson): BenchRow[] {
+  return (json['rows'] as BenchRow[]).map((row) => ({ ...row, bench: json.bench }));
+}
+
+const SUMMARIZERS: Record<string, Summarizer> = { parse: parseRows };
+
+export function summarize(json: BenchJson): BenchRow[] {
+  if (Array.isArray(json['rows'])) return readyRows(json);
+  const summarizer = SUMMARIZERS[json.bench];
+  return summarizer ? summarizer(json) : [];
+}
+
+export function markdownTable(rows: BenchRow[]): string {
+  const header = '| bench | figure | value | same-run baseline | ratio | goal |\n| --- | --- | --- | --- | --- | --- |';
+  const lines = rows.map((row) => {
+    const baseline = row.baseline ? `${row.baseline}: ${row.baselineValue ?? ''} ${row.unit}` : '';
+    const goal = row.goal ? `${row.goal} ${row.met === undefined ? '' : row.met ? '✔' : '✘'}` : '';
+    return `| ${row.bench} | ${row.figure} | ${row.value} ${row.unit} | ${baseline} | ${row.ratio ?? ''} | ${goal} |`;
+  });
+  return [header, ...lines].join('\n');
+}
