@@ -10,3 +10,4 @@ export * from './status/status.errors';
 export * from './status/status-client';
 export * from './iqmetrix-client.module';
 export * from './feed';
+export * from './feed-walker';

@@ -19,7 +19,15 @@ export interface ServiceDefinition {
    * service's Kafka topics (compose's setup step runs it before the services start).
    */
   prepare?: (config: ConnectorConfig) => Promise<void>;
+  /**
+   * More CLI commands (`main.js <name> [args…]`), e.g. admin operations; each resolves with the
+   * process exit code. `serve` and `migrate` cannot be replaced.
+   */
+  commands?: Record<string, ServiceCommand>;
 }
+
+/** A CLI command of a service: the validated configuration and the arguments after its name. */
+export type ServiceCommand = (config: ConnectorConfig, args: string[]) => Promise<number>;
 
 /**
  * Entry point of every service: `main.js` serves; `main.js migrate` applies the service's pending
@@ -34,8 +42,11 @@ export async function runService(definition: ServiceDefinition, argv: string[]):
     await serve(definition, config);
   } else if (command === 'migrate') {
     await migrateOnly(definition, config);
+  } else if (definition.commands !== undefined && Object.hasOwn(definition.commands, command)) {
+    process.exitCode = await definition.commands[command](config, argv.slice(1));
   } else {
-    process.stderr.write(`${definition.service}: unknown command "${command}" (expected serve or migrate)\n`);
+    const known = ['serve', 'migrate', ...Object.keys(definition.commands ?? {})].join(', ');
+    process.stderr.write(`${definition.service}: unknown command "${command}" (expected one of ${known})\n`);
     process.exitCode = 2;
   }
 }

@@ -1,0 +1,105 @@
+// Test-only: reads what the ingestor wrote, for the *.int-spec.ts files (which alone import this).
+// eslint-disable-next-line no-restricted-imports
+import { uniqueName, waitFor } from '@dropship/testing';
+import { ensureTopics, topicsOf } from '@dropship/messaging';
+import type { Admin, Consumer, Kafka } from 'kafkajs';
+
+export const FEED_TOPICS = topicsOf('feed-ingestor');
+
+/** A record as read back, its value parsed (every record the ingestor writes is a JSON CloudEvent). */
+export interface FeedRecord {
+  topic: string;
+  partition: number;
+  offset: number;
+  key: string | null;
+  headers: Record<string, string>;
+  event: {
+    id: string;
+    type: string;
+    subject: string;
+    time: string;
+    source: string;
+    traceparent?: string;
+    data: Record<string, unknown>;
+  };
+}
+
+/**
+ * Reads the ingestor's three topics from their ends at start. The contract fixes the topic names,
+ * so other tests on the broker write them too: callers pick their own records by order or entry id.
+ */
+export class FeedTopicsReader {
+  readonly records: FeedRecord[] = [];
+  private readonly next = new Map<string, number>();
+
+  private constructor(
+    private readonly admin: Admin,
+    private readonly consumer: Consumer,
+    private readonly start: Map<string, number>,
+  ) {}
+
+  static async start(kafka: Kafka, partitions = 6): Promise<FeedTopicsReader> {
+    const admin = kafka.admin();
+    await admin.connect();
+    await ensureTopics(admin, FEED_TOPICS.map((topic) => ({ topic })), partitions);
+    const start = await endOffsets(admin);
+    const consumer = kafka.consumer({ groupId: uniqueName('feed-ingestor-test'), maxWaitTimeInMs: 100 });
+    const reader = new FeedTopicsReader(admin, consumer, start);
+    await consumer.connect();
+    await consumer.subscribe({ topics: FEED_TOPICS, fromBeginning: false });
+    await consumer.run({
+      eachMessage: async ({ topic, partition, message }) => {
+        reader.next.set(`${topic}:${partition}`, Number(message.offset) + 1);
+        reader.records.push({
+          topic,
+          partition,
+          offset: Number(message.offset),
+          key: message.key?.toString() ?? null,
+          headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(value)])),
+          event: JSON.parse(message.value?.toString() ?? 'null') as FeedRecord['event'],
+        });
+      },
+    });
+    for (const [position, offset] of start) {
+      const [topic, partition] = splitPosition(position);
+      consumer.seek({ topic, partition, offset: String(offset) });
+    }
+    return reader;
+  }
+
+  /** Records about the given orders (by key), or dead letters of the given entries. */
+  about(orderIds: ReadonlySet<string>, entryIds: ReadonlySet<string> = new Set()): FeedRecord[] {
+    return this.records.filter((record) => {
+      if (record.key !== null && orderIds.has(record.key)) return true;
+      const source = record.event.data['source'] as { entryId?: string } | undefined;
+      return source?.entryId !== undefined && entryIds.has(source.entryId);
+    });
+  }
+
+  /** Waits until everything on the topics now has been read. */
+  async drain(timeoutMs = 30_000): Promise<void> {
+    const ends = await endOffsets(this.admin);
+    await waitFor(
+      () => [...ends].every(([position, end]) => (this.next.get(position) ?? this.start.get(position) ?? 0) >= end),
+      { timeoutMs, intervalMs: 50, description: 'the feed topics to be read to their ends' },
+    );
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer.disconnect();
+    await this.admin.disconnect();
+  }
+}
+
+async function endOffsets(admin: Admin): Promise<Map<string, number>> {
+  const ends = new Map<string, number>();
+  for (const topic of FEED_TOPICS) {
+    for (const { partition, high } of await admin.fetchTopicOffsets(topic)) ends.set(`${topic}:${partition}`, Number(high));
+  }
+  return ends;
+}
+
+function splitPosition(position: string): [string, number] {
+  const at = position.lastIndexOf(':');
+  return [position.slice(0, at), Number(position.slice(at + 1))];
+}
