@@ -1,14 +1,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { KafkaModule } from '@dropship/messaging';
-import { ConnectorConfig, DatabaseModule, PlatformModule } from '@dropship/platform';
+import { DatabaseModule, PlatformModule } from '@dropship/platform';
+import { StatusPublisherConfig } from './config/publisher-settings';
 import { statusPublisherDatabase } from './database/status-publisher.database';
+import { PublisherModule } from './publisher.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: ConnectorConfig): DynamicModule {
+  static forRoot(config: StatusPublisherConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(config), DatabaseModule.forRoot(statusPublisherDatabase), KafkaModule.forRoot()],
+      imports: [PlatformModule.forRoot(config), DatabaseModule.forRoot(statusPublisherDatabase), PublisherModule.forRoot(config)],
     };
   }
 }

@@ -13,3 +13,4 @@ export * from './commands/order-state';
 export * from './commands/status-update-bodies';
 export * from './commands/decision';
 export * from './commands/decide-command';
+export * from './confirmations/merge-confirmation';

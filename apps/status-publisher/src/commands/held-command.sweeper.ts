@@ -1,0 +1,70 @@
+import { Logger } from '@nestjs/common';
+import { ChangeNotifier } from '../database/change-notifier';
+import { PublisherDb } from '../database/publisher-db';
+import { PublisherMetrics } from '../maintenance/publisher-metrics';
+import { OrderViewRepository } from '../orders/order-view.repository';
+import { announce, CommandDecider, Tally } from './command-decider';
+import { HeldCommandsRepository } from './held-commands.repository';
+
+const BATCH = 100;
+const MAX_INTERVAL_MS = 1_000;
+
+/**
+ * Settles held commands nobody else settles: those whose wait ran out (rejected as unknown order)
+ * and those whose order arrived in a transaction that could not see them yet (decided now). Runs on
+ * every replica; the row locks make each held command settle once.
+ */
+export class HeldCommandSweeper {
+  private readonly logger = new Logger(HeldCommandSweeper.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private stopped = false;
+
+  constructor(
+    private readonly db: PublisherDb,
+    private readonly deps: { held: HeldCommandsRepository; orders: OrderViewRepository; decider: CommandDecider; notifier: ChangeNotifier },
+    private readonly metrics: PublisherMetrics,
+    private readonly waitMs: number,
+  ) {}
+
+  start(): void {
+    this.schedule();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Settles what can be settled now; returns how many commands were decided. */
+  async sweepOnce(): Promise<number> {
+    let decided = 0;
+    for (const orderId of await this.deps.held.settleableOrders(this.db, BATCH)) {
+      const tally: Tally[] = [];
+      await this.db.transaction(async (tx) => {
+        tally.length = 0;
+        const state = await this.deps.orders.lock(tx, orderId);
+        if (state !== undefined) await this.deps.decider.settleHeld(tx, state, tally);
+        else await this.deps.decider.rejectExpired(tx, orderId, this.waitMs, tally);
+      });
+      for (const { outcome, reason } of tally) this.metrics.commands.inc({ outcome, reason: reason ?? '' });
+      announce(tally, this.deps.notifier);
+      decided += tally.length;
+    }
+    return decided;
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    const interval = Math.max(50, Math.min(MAX_INTERVAL_MS, Math.floor(this.waitMs / 4) || MAX_INTERVAL_MS));
+    this.timer = setTimeout(() => {
+      this.running = this.sweepOnce()
+        .then((decided) => {
+          if (decided > 0) this.logger.log({ msg: 'held status commands settled', count: decided });
+        })
+        .catch((error: unknown) => this.logger.warn({ msg: 'settling held commands failed', reason: String(error) }))
+        .finally(() => this.schedule());
+    }, interval);
+  }
+}

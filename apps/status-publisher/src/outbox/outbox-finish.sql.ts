@@ -1,0 +1,69 @@
+import { TABLES } from '../database/tables';
+
+const O = TABLES.outbox;
+
+/*
+ * Records the outcome of many attempts in one statement (the relay batches them): each row only if
+ * `claimed_by` is still the caller (a replica whose lease ran out cannot overwrite the new owner's
+ * attempt). Delivered rows count towards their order's delivered PUTs (see mergeConfirmation);
+ * delivered and failed rows of commands add their result. One row per order is ever in flight, so
+ * a batch never holds two outcomes of one order, and results keep their order per command.
+ * Parameters: $1 replica, then one array per column of the outcomes.
+ */
+export const FINISH_SQL = `
+WITH v AS (
+  SELECT * FROM unnest($2::bigint[], $3::text[], $4::int[], $5::jsonb[], $6::text[], $7::float8[], $8::jsonb[])
+    AS t(id, kind, status, response, error, delay_ms, result)
+), done AS (
+  UPDATE ${O} AS o SET
+    state = CASE v.kind WHEN 'delivered' THEN 'delivered' WHEN 'failed' THEN 'failed' WHEN 'park' THEN 'parked' ELSE 'pending' END,
+    claimed_by = NULL,
+    claimed_until = NULL,
+    attempts_finished = o.attempts_finished + 1,
+    finished_at = CASE WHEN v.kind = 'retry' THEN NULL ELSE now() END,
+    next_attempt_at = CASE WHEN v.kind = 'retry' THEN now() + make_interval(secs => v.delay_ms / 1000) ELSE o.next_attempt_at END,
+    last_status = COALESCE(v.status, o.last_status),
+    response = COALESCE(v.response, o.response),
+    last_error = CASE WHEN v.kind = 'delivered' THEN o.last_error ELSE v.error END
+  FROM v WHERE o.id = v.id AND o.claimed_by = $1 AND o.state = 'pending'
+  RETURNING o.id, o.order_id, o.command_id, o.traceparent, v.kind, v.result
+), counted AS (
+  UPDATE ${TABLES.orders} AS ord SET puts_delivered = ord.puts_delivered + 1
+  FROM done WHERE done.kind = 'delivered' AND ord.order_id = done.order_id
+), results AS (
+  INSERT INTO ${TABLES.results} (event_id, order_id, command_id, data, traceparent)
+  SELECT gen_random_uuid(), done.order_id, done.command_id, done.result, done.traceparent
+  FROM done WHERE done.result IS NOT NULL AND done.command_id IS NOT NULL ORDER BY done.id
+)
+SELECT id::text AS id FROM done`;
+
+/*
+ * The relay may send only the head of each order's queue: the pending row with the lowest seq. The
+ * due rows are read in (next_attempt_at, seq) order from their index and each is checked to be its
+ * order's head with one index probe, so a claim costs about the rows it returns, however long the
+ * backlog. A head that is leased (in flight) or waiting for its retry holds back its order, so PUTs
+ * of one order never overlap or overtake. SKIP LOCKED lets replicas claim disjoint batches at once;
+ * the conditions on `o` are re-checked on the locked row version, so a row another replica just
+ * claimed is never claimed twice. Rows whose attempts keep dying with their process are parked.
+ * Parameters: $1 replica, $2 limit, $3 lease in ms, $4 crash limit.
+ */
+export const CLAIM_SQL = `
+WITH picked AS (
+  SELECT o.id, (o.attempts_started - o.attempts_finished >= $4) AS crashed FROM ${O} o
+  WHERE o.state = 'pending' AND o.next_attempt_at <= now()
+    AND (o.claimed_until IS NULL OR o.claimed_until < now())
+    AND NOT EXISTS (SELECT 1 FROM ${O} p WHERE p.order_id = o.order_id AND p.state = 'pending' AND p.seq < o.seq)
+  ORDER BY o.next_attempt_at, o.seq
+  LIMIT $2
+  FOR UPDATE OF o SKIP LOCKED
+)
+UPDATE ${O} AS t SET
+  state = CASE WHEN m.crashed THEN 'parked' ELSE 'pending' END,
+  claimed_by = CASE WHEN m.crashed THEN NULL ELSE $1 END,
+  claimed_until = CASE WHEN m.crashed THEN NULL ELSE now() + make_interval(secs => $3::float8 / 1000) END,
+  attempts_started = t.attempts_started + CASE WHEN m.crashed THEN 0 ELSE 1 END,
+  finished_at = CASE WHEN m.crashed THEN now() ELSE NULL END,
+  last_error = CASE WHEN m.crashed
+    THEN 'parked: ' || (t.attempts_started - t.attempts_finished) || ' attempts started but never finished (the process died or lost its lease during the PUT)'
+    ELSE t.last_error END
+FROM picked m WHERE t.id = m.id`;

@@ -1,0 +1,99 @@
+import { StatusResultData } from '@dropship/messaging';
+import { Queryable } from '../database/publisher-db';
+import { TABLES } from '../database/tables';
+import { CLAIM_SQL, FINISH_SQL } from './outbox-finish.sql';
+import { IqmetrixAnswer, NewPut, outboxColumns, OutboxRow, statusPutPath } from './outbox.types';
+
+export interface ClaimRequest {
+  replicaId: string;
+  limit: number;
+  leaseMs: number;
+  /** Attempts started but never finished at which a row is parked instead of claimed. */
+  crashLimit: number;
+}
+
+/** The row of an attempt, as much of it as recording the outcome needs. */
+export type AttemptRow = Pick<OutboxRow, 'id' | 'orderId' | 'commandId' | 'traceparent'>;
+
+/** How one attempt ended. */
+export type AttemptOutcome =
+  | { kind: 'delivered'; row: AttemptRow; answer: IqmetrixAnswer }
+  | { kind: 'failed'; row: AttemptRow; answer: IqmetrixAnswer; error: string }
+  | { kind: 'retry'; row: AttemptRow; delayMs: number; error: string; status?: number }
+  | { kind: 'park'; row: AttemptRow; error: string };
+
+/** The status PUTs to make, and their progress (see CLAIM_SQL and FINISH_SQL for the rules). */
+export class OutboxRepository {
+  constructor(private readonly supplierId: string) {}
+
+  async add(tx: Queryable, put: NewPut): Promise<string> {
+    const path = statusPutPath(this.supplierId, put.orderId, put.endpoint);
+    // Relays are woken by ChangeNotifier once the caller's transaction has committed.
+    const [row] = await tx.query<{ id: string }>(
+      `INSERT INTO ${TABLES.outbox} (order_id, command_id, method, path, body, traceparent) VALUES ($1, $2, 'PUT', $3, $4, $5)
+       RETURNING id::text AS id`,
+      [put.orderId, put.commandId, path, JSON.stringify(put.body), put.traceparent ?? null],
+    );
+    return row.id;
+  }
+
+  /** Leases up to `limit` due heads to `replicaId`; parked rows come back with state `parked`. */
+  claim(db: Queryable, request: ClaimRequest): Promise<OutboxRow[]> {
+    return db.query<OutboxRow>(`${CLAIM_SQL} RETURNING ${outboxColumns('t')}`, [request.replicaId, request.limit, request.leaseMs, request.crashLimit]);
+  }
+
+  /** Extends the lease of rows still held here; returns the ids still held. */
+  async renew(db: Queryable, replicaId: string, ids: readonly string[], leaseMs: number): Promise<string[]> {
+    const rows = await db.query<{ id: string }>(
+      `UPDATE ${TABLES.outbox} SET claimed_until = now() + make_interval(secs => $3::float8 / 1000)
+       WHERE id = ANY($1::bigint[]) AND claimed_by = $2 AND state = 'pending' RETURNING id::text AS id`,
+      [ids, replicaId, leaseMs],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** Gives back leased rows that were never sent (shutdown), without counting an attempt. */
+  async release(db: Queryable, replicaId: string, ids: readonly string[]): Promise<void> {
+    await db.execute(
+      `UPDATE ${TABLES.outbox} SET claimed_by = NULL, claimed_until = NULL, attempts_started = attempts_started - 1
+       WHERE id = ANY($1::bigint[]) AND claimed_by = $2 AND state = 'pending'`,
+      [ids, replicaId],
+    );
+  }
+
+  /** Records outcomes; returns the ids this replica still held (the others were taken over). */
+  async finish(db: Queryable, replicaId: string, outcomes: readonly AttemptOutcome[]): Promise<Set<string>> {
+    const column = <T>(pick: (outcome: AttemptOutcome) => T): T[] => outcomes.map(pick);
+    const rows = await db.query<{ id: string }>(FINISH_SQL, [
+      replicaId,
+      column((o) => o.row.id),
+      column((o) => o.kind),
+      column((o) => (o.kind === 'delivered' || o.kind === 'failed' ? o.answer.status : o.kind === 'retry' ? o.status ?? null : null)),
+      column((o) => (o.kind === 'delivered' || o.kind === 'failed' ? storableJson(o.answer) : null)),
+      column((o) => (o.kind === 'delivered' ? null : o.error)),
+      column((o) => (o.kind === 'retry' ? o.delayMs : null)),
+      column((o) => resultOf(o)),
+    ]);
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /** One outcome (tests and tools); the relay batches through finish. */
+  async finishOne(db: Queryable, replicaId: string, outcome: AttemptOutcome): Promise<boolean> {
+    return (await this.finish(db, replicaId, [outcome])).has(outcome.row.id);
+  }
+}
+
+/**
+ * iQmetrix's answer as jsonb can hold: `\u0000` is valid JSON but refused by jsonb, and an answer
+ * that cannot be recorded would have its PUT sent again and again.
+ */
+function storableJson(value: unknown): string {
+  return JSON.stringify(value).replace(/\\u0000/g, '\\ufffd');
+}
+
+function resultOf(outcome: AttemptOutcome): string | null {
+  const { commandId, orderId } = outcome.row;
+  if (commandId === null || (outcome.kind !== 'delivered' && outcome.kind !== 'failed')) return null;
+  const result: StatusResultData = { commandId, orderId, outcome: outcome.kind, iqmetrix: outcome.answer };
+  return storableJson(result);
+}

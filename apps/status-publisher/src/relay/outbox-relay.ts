@@ -1,0 +1,145 @@
+import { Logger } from '@nestjs/common';
+import { PublisherDb } from '../database/publisher-db';
+import { PublisherMetrics } from '../maintenance/publisher-metrics';
+import { OutboxRepository } from '../outbox/outbox.repository';
+import { OutboxRow } from '../outbox/outbox.types';
+import { PauseGate } from './pause-gate';
+import { RetryClock } from './retry-clock';
+import { RowDelivery } from './row-delivery';
+import { WakeSignal } from './wake-signal';
+
+export interface RelaySettings {
+  replicaId: string;
+  concurrency: number;
+  batchSize: number;
+  pollIntervalMs: number;
+  leaseMs: number;
+  crashLimit: number;
+}
+
+/**
+ * Moves outbox rows to iQmetrix. One loop claims due heads (see CLAIM_SQL) and keeps a batch of
+ * them leased beside the PUTs in flight, so a freed connection starts its next PUT at once and a
+ * claim serves many PUTs; a NOTIFY, a finished PUT or a timer (the polling fallback, or the next
+ * retry coming due) wakes it. At most `concurrency` PUTs are on the wire; a PUT that has been
+ * answered frees its connection while its outcome is recorded (OutcomeRecorder batches those).
+ * Leases of rows held here are renewed while they wait, while their PUT runs and until their
+ * outcome is recorded, so a slow iQmetrix never lets another replica send the same row.
+ */
+export class OutboxRelay {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private readonly signal = new WakeSignal();
+  /** Rows whose PUT is on the wire. */
+  private readonly onWire = new Set<string>();
+  /** Rows from launch until their outcome is recorded (a superset of onWire). */
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly queued: OutboxRow[] = [];
+  private running = false;
+  private loopDone?: Promise<void>;
+  private leaseTimer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly db: PublisherDb,
+    private readonly outbox: OutboxRepository,
+    private readonly delivery: RowDelivery,
+    private readonly observers: { metrics: PublisherMetrics; gate: PauseGate; retries: RetryClock },
+    private readonly settings: RelaySettings,
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loopDone = this.loop();
+    this.leaseTimer = setInterval(() => void this.renewLeases(), Math.max(100, Math.floor(this.settings.leaseMs / 3)));
+  }
+
+  /** Stops claiming, gives back rows not started, and waits for the PUTs in flight to be recorded. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.signal.wake();
+    await this.loopDone;
+    const unsent = this.queued.splice(0).map((row) => row.id);
+    if (unsent.length > 0) await this.outbox.release(this.db, this.settings.replicaId, unsent).catch(() => undefined);
+    await Promise.allSettled([...this.inFlight.values()]);
+    clearInterval(this.leaseTimer);
+  }
+
+  wake(): void {
+    this.signal.wake();
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      let waitMs: number;
+      try {
+        waitMs = await this.step();
+      } catch (error) {
+        this.logger.warn({ msg: 'claiming outbox rows failed; retrying', reason: String(error) });
+        waitMs = this.settings.pollIntervalMs;
+      }
+      await this.signal.wait(waitMs);
+    }
+  }
+
+  /** One claim round; returns how long to sleep unless woken. */
+  private async step(): Promise<number> {
+    const { pollIntervalMs, concurrency, batchSize } = this.settings;
+    const paused = this.observers.gate.remainingMs();
+    if (paused > 0) return paused;
+    this.launchQueued();
+    // Keep about one claim's worth waiting: enough to refill every connection while the next claim runs.
+    const limit = Math.max(batchSize, concurrency) - this.queued.length;
+    if (this.queued.length >= concurrency) return pollIntervalMs;
+    const rows = await this.outbox.claim(this.db, { ...this.settings, limit });
+    for (const row of rows) {
+      if (row.state === 'parked') this.reportParked(row);
+      else this.queued.push(row);
+    }
+    this.launchQueued();
+    if (rows.length === limit) return 0;
+    // Retries this replica scheduled wake it when due; other replicas' retries and expired leases
+    // of dead replicas are found by the polling fallback.
+    return Math.max(5, Math.min(pollIntervalMs, this.observers.retries.nextInMs() ?? pollIntervalMs));
+  }
+
+  private launchQueued(): void {
+    while (this.running && this.onWire.size < this.settings.concurrency && this.queued.length > 0) {
+      if (this.observers.gate.remainingMs() > 0) return;
+      this.launch(this.queued.shift() as OutboxRow);
+    }
+  }
+
+  private launch(row: OutboxRow): void {
+    this.onWire.add(row.id);
+    const sent = (): void => {
+      this.onWire.delete(row.id);
+      this.launchQueued();
+    };
+    const work = this.delivery
+      .deliver(row, sent)
+      .catch((error: unknown) => this.logger.error({ msg: 'delivering an outbox row failed', outboxId: row.id, error: String(error) }))
+      .finally(() => {
+        sent();
+        this.inFlight.delete(row.id);
+        this.signal.wake();
+      });
+    this.inFlight.set(row.id, work);
+  }
+
+  private reportParked(row: OutboxRow): void {
+    this.observers.metrics.puts.inc({ outcome: 'parked' });
+    this.logger.error({ msg: 'outbox row parked: its attempts keep dying with their process', outboxId: row.id, orderId: row.orderId, commandId: row.commandId, error: row.lastError });
+  }
+
+  private async renewLeases(): Promise<void> {
+    const ids = [...this.inFlight.keys(), ...this.queued.map((row) => row.id)];
+    if (ids.length === 0) return;
+    try {
+      const held = new Set(await this.outbox.renew(this.db, this.settings.replicaId, ids, this.settings.leaseMs));
+      const lost = ids.filter((id) => !held.has(id) && (this.inFlight.has(id) || this.queued.some((row) => row.id === id)));
+      if (lost.length > 0) this.logger.warn({ msg: 'outbox leases lost while rows were held', outboxIds: lost });
+    } catch (error) {
+      this.logger.warn({ msg: 'renewing outbox leases failed', reason: String(error) });
+    }
+  }
+}
