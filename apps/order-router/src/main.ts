@@ -7,8 +7,9 @@ import { orderRouterDatabase } from './database/order-router.database';
 void runService(
   {
     service: 'order-router',
-    loadConfig: loadOrderRouterConfig,
-    appModule: (config) => AppModule.forRoot(config),
+    // Both calls return the same once-loaded configuration (and routing rules).
+    loadConfig: () => loadOrderRouterConfig().connector,
+    appModule: (config) => AppModule.forRoot(config, loadOrderRouterConfig().router),
     database: orderRouterDatabase,
   },
   process.argv.slice(2),

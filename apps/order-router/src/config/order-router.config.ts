@@ -1,6 +1,62 @@
-import { ConnectorConfig, loadConfig } from '@dropship/platform';
+import { readFileSync } from 'fs';
+import { ConfigError, ConnectorConfig, loadConfig, readVariable } from '@dropship/platform';
+import { parseRoutingRules } from '../rules/parse-routing-rules';
+import { RoutingRule } from '../rules/routing-rule';
+import { InvalidRoutingRulesError } from '../rules/routing-rules.errors';
 
-/** The only place this service reads process.env (style §6). */
-export function loadOrderRouterConfig(): ConnectorConfig {
-  return loadConfig(process.env, 'order-router');
+/** What only the order-router reads, beside the shared configuration. */
+export interface OrderRouterSettings {
+  /** ROUTING_RULES_FILE, validated; empty when the variable is unset (no route topics). */
+  rules: readonly RoutingRule[];
+  /**
+   * IQMETRIX_SUPPLIER_ID when given: the normalized order's supplierId when the feed left it out.
+   * Optional for the router, which never calls iQmetrix.
+   */
+  supplierId?: number;
+}
+
+export interface OrderRouterConfig {
+  connector: ConnectorConfig;
+  router: OrderRouterSettings;
+}
+
+let loaded: OrderRouterConfig | undefined;
+
+/**
+ * The only place this service reads process.env (style §6). Loaded once per process: runService
+ * asks for the shared part first (and prints a ConfigError as one line), the app module for the
+ * router's part afterwards, and the routing rules file must be read and validated only once.
+ */
+export function loadOrderRouterConfig(): OrderRouterConfig {
+  loaded ??= readOrderRouterConfig(process.env);
+  return loaded;
+}
+
+export function readOrderRouterConfig(env: Record<string, string | undefined>): OrderRouterConfig {
+  const connector = loadConfig(env, 'order-router');
+  const supplierId = readVariable(env, 'IQMETRIX_SUPPLIER_ID');
+  return {
+    connector,
+    router: {
+      rules: connector.routingRulesFile === undefined ? [] : readRoutingRulesFile(connector.routingRulesFile),
+      supplierId: supplierId === undefined ? undefined : Number(supplierId.trim()),
+    },
+  };
+}
+
+/** Reads and validates the rules; any problem is a ConfigError naming ROUTING_RULES_FILE. */
+export function readRoutingRulesFile(path: string): RoutingRule[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    throw new ConfigError('ROUTING_RULES_FILE', `cannot be read (${typeof code === 'string' ? code : 'unreadable'})`);
+  }
+  try {
+    return parseRoutingRules(text);
+  } catch (error) {
+    if (error instanceof InvalidRoutingRulesError) throw new ConfigError('ROUTING_RULES_FILE', error.message);
+    throw error;
+  }
 }

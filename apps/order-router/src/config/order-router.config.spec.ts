@@ -1,0 +1,48 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError } from '@dropship/platform';
+import { readOrderRouterConfig } from './order-router.config';
+
+function rulesFile(text: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'router-config-')), 'rules.yaml');
+  writeFileSync(file, text);
+  return file;
+}
+
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    readOrderRouterConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('readOrderRouterConfig', () => {
+  it('has no routes without ROUTING_RULES_FILE and needs no iQmetrix credentials', () => {
+    // Given an empty environment / When read / Then the router has defaults and no rules
+    const config = readOrderRouterConfig({});
+    expect(config.router).toEqual({ rules: [], supplierId: undefined });
+    expect(config.connector.httpPort).toBe(3002);
+  });
+
+  it('reads the rules file and the optional supplier id', () => {
+    // Given a rules file and IQMETRIX_SUPPLIER_ID / When read / Then both are there
+    const env = { ROUTING_RULES_FILE: rulesFile('- route: west\n'), IQMETRIX_SUPPLIER_ID: '60455' };
+    expect(readOrderRouterConfig(env).router).toEqual({ rules: [{ position: 1, route: 'west', when: {} }], supplierId: 60455 });
+  });
+
+  it('names ROUTING_RULES_FILE, the rule and the reason when a rule is invalid', () => {
+    // Given a second rule without a route / When read / Then the one line says so
+    const error = configError({ ROUTING_RULES_FILE: rulesFile('- route: west\n- when: {}\n') });
+    expect(error.variable).toBe('ROUTING_RULES_FILE');
+    expect(error.message).toBe('ROUTING_RULES_FILE rule 2: "route" is required: a route name such as ship-to-store');
+  });
+
+  it('names ROUTING_RULES_FILE when the file cannot be read', () => {
+    const error = configError({ ROUTING_RULES_FILE: '/nonexistent/rules.yaml' });
+    expect(error.message).toBe('ROUTING_RULES_FILE cannot be read (ENOENT)');
+  });
+});

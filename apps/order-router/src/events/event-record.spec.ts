@@ -1,0 +1,18 @@
+import { EVENT_TYPES, exampleEvent, toKafkaMessage } from '@dropship/messaging';
+import { eventRecord } from './event-record';
+
+describe('eventRecord', () => {
+  it.each([EVENT_TYPES.orderReceived, EVENT_TYPES.orderStatusConfirmed])(
+    'gives the record toKafkaMessage gives for a %s event',
+    (type) => {
+      // Given the contract's example, with and without a trace context
+      const traced = exampleEvent(type);
+      traced.traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+      const untraced = exampleEvent(type);
+      delete untraced.traceparent;
+      // When encoded both ways / Then the records are the same
+      expect(eventRecord(traced)).toEqual(toKafkaMessage(traced));
+      expect(eventRecord(untraced)).toEqual(toKafkaMessage(untraced));
+    },
+  );
+});

@@ -1,0 +1,182 @@
+import type { Batch, EachBatchPayload, KafkaMessage, Message } from 'kafkajs';
+import { TOPICS } from '@dropship/messaging';
+import { HealthRegistry, MetricsRegistry } from '@dropship/platform';
+import type { SourcePartition } from '../ledger/order-ledger';
+import { kafkaMessage } from '../testing/fake-ledger';
+import { BatchOutput, BatchPlan, emptyTally } from './batch-plan';
+import { BatchRunner } from './batch-runner';
+import { ConsumerState } from './consumer-state';
+import { PartitionSession, PartitionSessions } from './partition-sessions';
+import { Planners } from './planners';
+import { ReceivedGate } from './received-gate';
+import { LedgerAnswerError } from './router.errors';
+import { RouterMetrics } from './router.metrics';
+
+const TOPIC = TOPICS.orderCreated;
+
+interface Harness {
+  runner: BatchRunner;
+  health: HealthRegistry;
+  commits: { records: number; nextOffset: string }[];
+  planned: string[][];
+  invalidated: SourcePartition[];
+  session: { committed: string | null };
+  plan: (messages: readonly KafkaMessage[]) => BatchPlan;
+}
+
+function harness(): Harness {
+  const health = new HealthRegistry();
+  const state = new ConsumerState(health);
+  state.onModuleInit();
+  state.joined();
+  const commits: Harness['commits'] = [];
+  const invalidated: SourcePartition[] = [];
+  const planned: string[][] = [];
+  const session = { committed: null as string | null };
+  const h: Harness = {
+    runner: undefined as unknown as BatchRunner,
+    health,
+    commits,
+    planned,
+    invalidated,
+    session,
+    plan: (messages) => ({ output: outputOf(1), tally: emptyTally(), held: false, nextOffset: next(messages) }),
+  };
+  const partitionSession: PartitionSession = {
+    get committed() {
+      return session.committed;
+    },
+    commit: async (topicMessages, nextOffset) => {
+      commits.push({ records: topicMessages.reduce((sum, { messages }) => sum + messages.length, 0), nextOffset });
+      session.committed = nextOffset;
+    },
+  };
+  const sessions = {
+    open: async () => partitionSession,
+    invalidate: (source: SourcePartition) => invalidated.push(source),
+  } as unknown as PartitionSessions;
+  const planner = {
+    plan: async (_source: SourcePartition, messages: readonly KafkaMessage[]) => {
+      planned.push(messages.map((message) => message.offset));
+      return h.plan(messages);
+    },
+  };
+  const planners = { of: () => planner } as unknown as Planners;
+  const gate = { noteCommitted: () => undefined } as unknown as ReceivedGate;
+  h.runner = new BatchRunner(sessions, planners, gate, state, new RouterMetrics(new MetricsRegistry('test')));
+  return h;
+}
+
+function outputOf(records: number): BatchOutput {
+  const output = new BatchOutput();
+  for (let i = 0; i < records; i += 1) output.add(TOPICS.orders, { key: 'k', value: 'v' });
+  return output;
+}
+
+function next(messages: readonly KafkaMessage[]): string {
+  return String(Number(messages[messages.length - 1]?.offset) + 1);
+}
+
+function payload(offsets: number[]): EachBatchPayload & { resolved: string[]; paused: number } {
+  const messages = offsets.map((offset) => kafkaMessage(offset, { key: 'k', value: 'v' } as Message));
+  const batch = {
+    topic: TOPIC,
+    partition: 2,
+    highWatermark: '100',
+    messages,
+    firstOffset: () => messages[0]?.offset ?? null,
+    lastOffset: () => messages[messages.length - 1]?.offset ?? '0',
+  } as unknown as Batch;
+  const result = {
+    batch,
+    resolved: [] as string[],
+    paused: 0,
+    resolveOffset: (offset: string) => void result.resolved.push(offset),
+    heartbeat: async () => undefined,
+    pause: () => {
+      result.paused += 1;
+      return () => undefined;
+    },
+    commitOffsetsIfNecessary: async () => undefined,
+    uncommittedOffsets: () => ({ topics: [] }),
+    isRunning: () => true,
+    isStale: () => false,
+  };
+  return result;
+}
+
+const noSeek = (): void => {
+  throw new Error('unexpected seek');
+};
+
+describe('BatchRunner', () => {
+  it('commits the plan with the offset after the batch, then lets kafkajs move on', async () => {
+    // Given a batch of three records / When run
+    const h = harness();
+    const batch = payload([10, 11, 12]);
+    await h.runner.run(batch, noSeek);
+    // Then one transaction carries the output and offset 13, and 12 is resolved
+    expect(h.commits).toEqual([{ records: 1, nextOffset: '13' }]);
+    expect(batch.resolved).toEqual(['12']);
+    await expect(h.health.readiness()).resolves.toMatchObject({ ready: true });
+  });
+
+  it('skips the records a previous owner of the partition already committed', async () => {
+    // Given a partition committed up to 12 (by a replica that owned it before)
+    const h = harness();
+    h.session.committed = '12';
+    // When a batch from 10 arrives / Then only 12 and later are planned
+    await h.runner.run(payload([10, 11, 12, 13]), noSeek);
+    expect(h.planned).toEqual([['12', '13']]);
+  });
+
+  it('moves past a batch that is entirely committed already, without a transaction', async () => {
+    const h = harness();
+    h.session.committed = '20';
+    const batch = payload([10, 11]);
+    await h.runner.run(batch, noSeek);
+    expect(h.commits).toEqual([]);
+    expect(batch.resolved).toEqual(['19']);
+  });
+
+  it('reads from the committed offset again when the fetch position went past it', async () => {
+    const h = harness();
+    h.session.committed = '5';
+    const seeks: string[] = [];
+    await h.runner.run(payload([10]), (offset) => seeks.push(offset));
+    expect(seeks).toEqual(['5']);
+    expect(h.planned).toEqual([]);
+  });
+
+  it('pauses a failing partition, reports not ready, and recovers on a later success', async () => {
+    // Given a ledger that is away
+    const h = harness();
+    h.plan = () => {
+      throw new LedgerAnswerError('10');
+    };
+    const failing = payload([10]);
+
+    // When the batch runs / Then nothing is resolved or dead-lettered, the partition pauses, readiness fails
+    await h.runner.run(failing, noSeek);
+    expect(failing.resolved).toEqual([]);
+    expect(failing.paused).toBe(1);
+    expect(h.invalidated).toEqual([{ topic: TOPIC, partition: 2 }]);
+    const report = await h.health.readiness();
+    expect(report.checks['consumer']?.error).toBe(`${TOPIC}[2] is retrying after LEDGER.INCOMPLETE_ANSWER (attempt 1)`);
+
+    // And when the retry works, readiness is back
+    h.plan = (messages) => ({ output: outputOf(0), tally: emptyTally(), held: false, nextOffset: next(messages) });
+    await h.runner.run(payload([10]), noSeek);
+    await expect(h.health.readiness()).resolves.toMatchObject({ ready: true });
+  });
+
+  it('commits the part before a held report and pauses the partition briefly', async () => {
+    const h = harness();
+    h.plan = () => ({ output: outputOf(1), tally: emptyTally(), held: true, nextOffset: '11' });
+    const batch = payload([10, 11, 12]);
+    await h.runner.run(batch, noSeek);
+    expect(h.commits).toEqual([{ records: 1, nextOffset: '11' }]);
+    expect(batch.resolved).toEqual(['10']);
+    expect(batch.paused).toBe(1);
+  });
+});

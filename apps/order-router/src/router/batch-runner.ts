@@ -1,0 +1,99 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { EachBatchPayload } from 'kafkajs';
+import { TOPICS } from '@dropship/messaging';
+import { describeError } from '@dropship/platform';
+import type { SourcePartition } from '../ledger/order-ledger';
+import type { BatchPlan } from './batch-plan';
+import { ConsumerState } from './consumer-state';
+import { offsetBefore, unreadMessages } from './input-records';
+import { PartitionSessions } from './partition-sessions';
+import { Planners } from './planners';
+import { ReceivedGate } from './received-gate';
+import { HOLD_RETRY_MS, retryDelayMs } from './retry-delay';
+import { RouterMetrics } from './router.metrics';
+
+/** Moves the consumer's fetch position of the batch's partition (consumer.seek). */
+export type Seek = (offset: string) => void;
+
+/**
+ * Runs one kafkajs batch (one partition): plan it, then commit its records and its offset in the
+ * partition's transaction, then let kafkajs move on. A transient failure (Postgres, Kafka) never
+ * dead-letters anything: the partition is paused and read again from its last commit after a
+ * growing delay, and readiness says so until a retry succeeds. The consumer keeps heartbeating
+ * meanwhile, and other partitions go on.
+ */
+@Injectable()
+export class BatchRunner {
+  private readonly logger = new Logger(BatchRunner.name);
+
+  constructor(
+    private readonly sessions: PartitionSessions,
+    private readonly planners: Planners,
+    private readonly gate: ReceivedGate,
+    private readonly state: ConsumerState,
+    private readonly metrics: RouterMetrics,
+  ) {}
+
+  async run(payload: EachBatchPayload, seek: Seek): Promise<void> {
+    const { batch, isRunning, isStale } = payload;
+    if (!isRunning() || isStale()) return;
+    const source: SourcePartition = { topic: batch.topic, partition: batch.partition };
+    const started = process.hrtime.bigint();
+    try {
+      const plan = await this.process(payload, source, seek);
+      if (plan === undefined) return;
+      this.state.succeeded(source);
+      this.metrics.batchDone(source.topic, plan.tally, Number(process.hrtime.bigint() - started) / 1e9);
+      this.metrics.consumerLag(source.topic, source.partition, BigInt(batch.highWatermark) - BigInt(plan.nextOffset));
+      if (plan.held) {
+        this.metrics.statusHeld();
+        pauseFor(payload, HOLD_RETRY_MS);
+      }
+      await payload.heartbeat();
+    } catch (error) {
+      this.onFailure(payload, source, error);
+    }
+  }
+
+  private async process(payload: EachBatchPayload, source: SourcePartition, seek: Seek): Promise<BatchPlan | undefined> {
+    const { batch, resolveOffset } = payload;
+    const session = await this.sessions.open(source);
+    const firstOffset = batch.messages[0]?.offset;
+    if (session.committed !== null && firstOffset !== undefined && BigInt(session.committed) < BigInt(firstOffset)) {
+      // The fetch position is past the committed offset (records were skipped): read from the commit.
+      this.logger.warn({ msg: 'fetch position ahead of the committed offset; seeking back', ...source, committed: session.committed });
+      seek(session.committed);
+      return undefined;
+    }
+    const messages = unreadMessages(batch.messages, session.committed);
+    if (messages.length === 0) {
+      // Another owner committed this batch already (read before this replica fenced it): skip it.
+      if (session.committed !== null) resolveOffset(offsetBefore(session.committed));
+      return undefined;
+    }
+    const plan = await this.planners.of(source.topic).plan(source, messages, batch.lastOffset());
+    if (plan.output.size > 0 || plan.nextOffset !== session.committed) {
+      await session.commit(plan.output.topicMessages(), plan.nextOffset);
+    }
+    resolveOffset(offsetBefore(plan.nextOffset));
+    if (source.topic === TOPICS.orderCreated) this.gate.noteCommitted(source.partition, plan.nextOffset);
+    return plan;
+  }
+
+  private onFailure(payload: EachBatchPayload, source: SourcePartition, error: unknown): void {
+    this.sessions.invalidate(source);
+    if (!payload.isRunning()) return;
+    const { code, message } = describeError(error);
+    const attempt = this.state.failed(source, code);
+    const delayMs = retryDelayMs(attempt);
+    this.metrics.batchFailed(source.topic, code);
+    this.logger.warn({ msg: 'batch failed; retrying', ...source, offset: payload.batch.firstOffset(), code, error: message, attempt, delayMs });
+    pauseFor(payload, delayMs);
+  }
+}
+
+/** Pauses the batch's partition; kafkajs fetches it again, from the unresolved offset, on resume. */
+function pauseFor(payload: EachBatchPayload, delayMs: number): void {
+  const resume = payload.pause();
+  setTimeout(resume, delayMs).unref();
+}

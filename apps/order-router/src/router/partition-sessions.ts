@@ -1,0 +1,189 @@
+import { CompressionTypes, Kafka, Message, Partitioners, Producer } from 'kafkajs';
+import type { SourcePartition } from '../ledger/order-ledger';
+import { GroupOffsets } from './group-offsets';
+import { PublishFailedError } from './router.errors';
+import { ROUTER_GROUP_ID } from './router-settings';
+
+/**
+ * The transactional producer of one input partition, ready for its next batch: `committed` is the
+ * group's committed offset for the partition (null when none), read after the producer fenced
+ * every earlier owner of the partition.
+ */
+export interface PartitionSession {
+  /** Advances with each commit of this session. */
+  readonly committed: string | null;
+  /** One transaction: the records and the consumed offset (`nextOffset`), or neither. */
+  commit(topicMessages: { topic: string; messages: Message[] }[], nextOffset: string): Promise<void>;
+}
+
+/**
+ * Zombie fencing without KIP-447 (kafkajs has no consumer-generation fencing): each input
+ * partition has its own transactional id, `order-router-<topic>-<partition>`, the same in every
+ * replica. A replica that (re)gains a partition first creates a producer with that id, whose
+ * InitProducerId bumps the epoch: the broker aborts any transaction the previous owner left open
+ * and completes one it was committing, and from then on refuses that owner's writes and commits
+ * (a stalled replica that wakes up cannot commit a duplicate). Only then does it read the group's
+ * committed offset, which therefore includes everything the previous owner committed, and skips
+ * records below it. The same happens after any failed transaction, whose outcome is unknown.
+ * (Provided by a factory in RouterModule: its Kafka client is transactionalKafka().)
+ */
+export class PartitionSessions {
+  private readonly sessions = new Map<string, TransactionalSession>();
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly offsets: GroupOffsets,
+  ) {}
+
+  /** The partition's session, fenced and with the committed offset read, creating it when needed. */
+  async open(source: SourcePartition): Promise<PartitionSession> {
+    const key = keyOf(source);
+    const existing = this.sessions.get(key);
+    if (existing?.usable) return existing;
+    if (existing) this.sessions.delete(key);
+    if (existing) void existing.close();
+    const session = await TransactionalSession.start(this.kafka, this.offsets, source);
+    this.sessions.set(key, session);
+    return session;
+  }
+
+  /** After a failure: the next batch of the partition starts with a fresh, fencing session. */
+  invalidate(source: SourcePartition): void {
+    const session = this.sessions.get(keyOf(source));
+    if (session) session.usable = false;
+  }
+
+  /**
+   * After every group join. Another replica may have owned any partition in between (even one
+   * this replica still holds, if it was expelled and rejoined), so every session is renewed.
+   */
+  onAssignment(assignment: Record<string, number[]>): void {
+    const assigned = new Set(Object.entries(assignment).flatMap(([topic, partitions]) => partitions.map((p) => `${topic}|${p}`)));
+    for (const [key, session] of this.sessions) {
+      session.usable = false;
+      if (!assigned.has(key)) {
+        this.sessions.delete(key);
+        void session.close();
+      }
+    }
+  }
+
+  async closeAll(): Promise<void> {
+    const sessions = [...this.sessions.values()];
+    this.sessions.clear();
+    await Promise.all(sessions.map((session) => session.close()));
+  }
+}
+
+class TransactionalSession implements PartitionSession {
+  usable = true;
+
+  private constructor(
+    private readonly producer: Producer,
+    private readonly source: SourcePartition,
+    public committed: string | null,
+  ) {}
+
+  static async start(kafka: Kafka, offsets: GroupOffsets, source: SourcePartition): Promise<TransactionalSession> {
+    const producer = kafka.producer({
+      transactionalId: `${ROUTER_GROUP_ID}-${source.topic}-${source.partition}`,
+      idempotent: true,
+      maxInFlightRequests: 1,
+      // Java-compatible murmur2 on the order id: the same partition as any other client would pick.
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+    try {
+      await producer.connect();
+      // kafkajs sends InitProducerId on the first transaction: an empty one fences and ends at once.
+      const fence = await producer.transaction();
+      await fence.abort();
+      const committed = await offsets.committedOffset(source.topic, source.partition);
+      return new TransactionalSession(producer, source, committed === null ? null : committed.toString());
+    } catch (error) {
+      await producer.disconnect().catch(() => undefined);
+      throw new PublishFailedError('fencing', error);
+    }
+  }
+
+  async commit(topicMessages: { topic: string; messages: Message[] }[], nextOffset: string): Promise<void> {
+    const transaction = await this.step('begin', () => this.producer.transaction());
+    try {
+      for (const chunk of produceRequests(topicMessages)) {
+        await this.step('send', () => transaction.sendBatch({ topicMessages: chunk, acks: -1, compression: OUTPUT_COMPRESSION }));
+      }
+      const offsets = [{ topic: this.source.topic, partitions: [{ partition: this.source.partition, offset: nextOffset }] }];
+      await this.step('offsets', () => transaction.sendOffsets({ consumerGroupId: ROUTER_GROUP_ID, topics: offsets }));
+      await this.step('commit', () => transaction.commit());
+      this.committed = nextOffset;
+    } catch (error) {
+      this.usable = false;
+      await transaction.abort().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.usable = false;
+    await this.producer.disconnect().catch(() => undefined);
+  }
+
+  private async step<T>(name: string, action: () => Promise<T>): Promise<T> {
+    try {
+      return await action();
+    } catch (error) {
+      throw error instanceof PublishFailedError ? error : new PublishFailedError(name, error);
+    }
+  }
+}
+
+/**
+ * The router's records are JSON (a normalized order is about 2.3 KB) that gzip shrinks several
+ * times. Kafka compression is transparent to every subscriber (kafkajs reads gzip without a
+ * codec), zlib runs in libuv's thread pool rather than on the event loop, and it cuts what
+ * kafkajs checksums in JavaScript (CRC-32C over each record batch) and what the broker writes and
+ * replicates: in tools/bench/route-bench.ts it was the largest single gain.
+ */
+const OUTPUT_COMPRESSION = CompressionTypes.GZIP;
+
+/**
+ * Bytes of record values per produce request. kafkajs puts all of a request's records for one
+ * partition into one record batch, and the broker refuses a batch over max.message.bytes (1 MB by
+ * default). A batch read from one partition is written mostly to one partition of
+ * dropship.orders.v1 (same key, same partition count), and normalized orders are larger than the
+ * entries they come from, so a batch's records go out in several requests of one transaction.
+ */
+const MAX_REQUEST_BYTES = 512 * 1024;
+
+type TopicMessages = { topic: string; messages: Message[] }[];
+
+export function produceRequests(topicMessages: TopicMessages, maxBytes = MAX_REQUEST_BYTES): TopicMessages[] {
+  const requests: TopicMessages[] = [];
+  let current = new Map<string, Message[]>();
+  let bytes = 0;
+  const flush = (): void => {
+    if (current.size > 0) requests.push([...current].map(([topic, messages]) => ({ topic, messages })));
+    current = new Map();
+    bytes = 0;
+  };
+  for (const { topic, messages } of topicMessages) {
+    for (const message of messages) {
+      const size = sizeOf(message.value) + sizeOf(message.key);
+      if (bytes > 0 && bytes + size > maxBytes) flush();
+      const batch = current.get(topic);
+      if (batch) batch.push(message);
+      else current.set(topic, [message]);
+      bytes += size;
+    }
+  }
+  flush();
+  return requests;
+}
+
+function sizeOf(value: Message['value'] | Message['key']): number {
+  if (value === null || value === undefined) return 0;
+  return typeof value === 'string' ? Buffer.byteLength(value) : value.length;
+}
+
+function keyOf(source: SourcePartition): string {
+  return `${source.topic}|${source.partition}`;
+}
