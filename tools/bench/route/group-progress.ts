@@ -1,5 +1,7 @@
 import type { Admin } from 'kafkajs';
 
+const TIMEOUT_MS = 180_000;
+
 export interface Throughput {
   records: number;
   seconds: number;
@@ -17,8 +19,10 @@ export type OffsetRange = Map<number, { start: bigint; end: bigint }>;
  */
 export async function measureGroup(admin: Admin, groupId: string, topic: string, range: OffsetRange, pollMs = 25): Promise<Throughput> {
   const total = [...range.values()].reduce((sum, { start, end }) => sum + (end - start), 0n);
+  const deadline = performance.now() + TIMEOUT_MS;
   let first: { at: number; done: bigint } | undefined;
   for (;;) {
+    if (performance.now() > deadline) throw new Error(`${groupId} did not commit its input within ${TIMEOUT_MS / 1000} s`);
     const [answer] = await admin.fetchOffsets({ groupId, topics: [topic] });
     const at = performance.now();
     let done = 0n;

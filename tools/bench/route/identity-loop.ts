@@ -22,7 +22,7 @@ export async function runIdentityLoop(kafka: Kafka, input: string, output: strin
     producers.set(partition, producer);
     return producer;
   };
-  const consumer = kafka.consumer({ groupId, readUncommitted: false, sessionTimeout: 10_000, heartbeatInterval: 1_000, maxWaitTimeInMs: 500, maxBytesPerPartition: Number(process.env['MBPP'] ?? 1048576) });
+  const consumer = kafka.consumer({ groupId, readUncommitted: false, sessionTimeout: 10_000, heartbeatInterval: 1_000, maxWaitTimeInMs: 500 });
   await consumer.connect();
   await consumer.subscribe({ topics: [input], fromBeginning: true });
   await consumer.run({

@@ -70,6 +70,7 @@ async function measureIdentity(kafka: Kafka, admin: Admin, range: OffsetRange): 
   } finally {
     await stop();
     await admin.deleteTopics({ topics: [output] }).catch(() => undefined);
+    await admin.deleteGroups([groupId]).catch(() => undefined);
   }
 }
 
@@ -92,7 +93,7 @@ async function measureRouter(admin: Admin, range: OffsetRange): Promise<Throughp
   // ROUTE_BENCH_NODE_FLAGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the router.
   const flags = (process.env['ROUTE_BENCH_NODE_FLAGS'] ?? '').split(' ').filter((flag) => flag !== '');
   const router = spawn(process.execPath, [...flags, join(repoRoot, 'dist', 'apps', 'order-router', 'main.js')], {
-    env: { PATH: process.env['PATH'] ?? '', MBPP: process.env['MBPP'] ?? '1048576', KAFKA_BROKERS: brokers.join(','), DATABASE_URL: url.toString(), HTTP_PORT: String(ROUTER_PORT), TOPIC_PARTITIONS: String(PARTITIONS), LOG_LEVEL: 'warn' },
+    env: { PATH: process.env['PATH'] ?? '', KAFKA_BROKERS: brokers.join(','), DATABASE_URL: url.toString(), HTTP_PORT: String(ROUTER_PORT), TOPIC_PARTITIONS: String(PARTITIONS), LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', process.env['ROUTE_BENCH_STDERR'] ? 'inherit' : 'ignore'],
   });
   const exited = new Promise((resolve) => router.once('exit', resolve));

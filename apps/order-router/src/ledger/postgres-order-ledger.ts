@@ -28,6 +28,8 @@ interface DecisionRow {
   received_offset: string | null;
 }
 
+const STATEMENT_TIMEOUT_MS = 15_000;
+
 /** The ledger in the router's Postgres schema; each call is one statement (its own transaction). */
 @Injectable()
 export class PostgresOrderLedger extends OrderLedger {
@@ -82,12 +84,23 @@ export class PostgresOrderLedger extends OrderLedger {
     }));
   }
 
-  /** Any database failure here is transient for the router: the batch is retried, never dead-lettered. */
+  /**
+   * Any database failure here is transient for the router: the batch is retried, never
+   * dead-lettered. A statement that hangs (a server that stopped answering without closing the
+   * connection) counts as a failure after STATEMENT_TIMEOUT_MS, so the partition backs off and
+   * readiness says so; if it completes later, its writes are what the retry writes again anyway.
+   */
   private async run<T>(sql: string, parameters: unknown[]): Promise<T[]> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${STATEMENT_TIMEOUT_MS} ms`)), STATEMENT_TIMEOUT_MS);
+    });
     try {
-      return (await this.dataSource.query(sql, parameters)) as T[];
+      return (await Promise.race([this.dataSource.query(sql, parameters), timeout])) as T[];
     } catch (error) {
       throw new LedgerUnavailableError(error);
+    } finally {
+      clearTimeout(timer);
     }
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Admin, Kafka } from 'kafkajs';
 import { ROUTER_GROUP_ID } from './router-settings';
 
@@ -9,10 +9,10 @@ export interface PartitionWatermarks {
 
 /**
  * Reads the consumer group's committed offsets and topics' watermarks from the broker, with an
- * admin client of its own (closed with the router, after the consumer).
+ * admin client of its own.
  */
 @Injectable()
-export class GroupOffsets implements OnModuleDestroy {
+export class GroupOffsets implements OnApplicationShutdown {
   private readonly admin: Admin;
 
   constructor(kafka: Kafka) {
@@ -40,7 +40,8 @@ export class GroupOffsets implements OnModuleDestroy {
     return new Map(partitions.map(({ partition, low, high }) => [partition, { low: BigInt(low), high: BigInt(high) }]));
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** Last, after the consumer stopped (OrderRouterConsumer.onModuleDestroy): its batches use it. */
+  async onApplicationShutdown(): Promise<void> {
     await this.admin.disconnect();
   }
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { KafkaMessage, Message } from 'kafkajs';
 import { decodeEvent, EVENT_TYPES, OrderReceivedData, routeTopic, TOPICS } from '@dropship/messaging';
 import { eventRecord } from '../events/event-record';
-import { OrderClaim, OrderLedger, SourcePartition } from '../ledger/order-ledger';
+import { OrderClaim, OrderClaimRequest, OrderLedger, SourcePartition } from '../ledger/order-ledger';
 import { normalizeOrder, OrderCreatedEvent } from '../orders/order-normalizer';
 import { receivedEvent } from '../orders/received-event';
 import { RouteMatcher } from '../rules/route-matcher';
@@ -17,8 +17,9 @@ interface NewOrderCandidate {
   message: KafkaMessage;
   data: OrderReceivedData;
   routes: string[];
+  traceparent: string | undefined;
   /** The order's dropship.order.received record, published if this record holds the claim. */
-  record: Message;
+  received?: Message;
 }
 
 interface RejectedRecord {
@@ -51,15 +52,14 @@ export class OrderCreatedPlanner {
   async plan(source: SourcePartition, messages: readonly KafkaMessage[], lastOffset: string): Promise<BatchPlan> {
     const records = messages.map((message) => this.read(message));
     const candidates = records.filter((record): record is NewOrderCandidate => record.kind === 'order');
-    const claims = await this.ledger.claimOrders(
-      source,
-      candidates.map(({ message, data }) => ({
-        offset: message.offset,
-        orderId: data.orderId,
-        entryId: data.entryId,
-        receivedAt: data.receivedAt,
-      })),
-    );
+    const claiming = this.ledger.claimOrders(source, candidates.map(claimRequest));
+    // Marked handled now: a failure while the records are encoded is thrown by the await below.
+    claiming.catch(() => undefined);
+    // Encoding does not depend on the claims: it runs while Postgres works on them (on another
+    // core), once the statement is on its way.
+    await new Promise((resolve) => setImmediate(resolve));
+    for (const candidate of candidates) candidate.received = eventRecord(receivedEvent(candidate.data, candidate.traceparent));
+    const claims = await claiming;
     const output = new BatchOutput();
     const tally = emptyTally();
     for (const record of records) {
@@ -84,8 +84,7 @@ export class OrderCreatedPlanner {
     try {
       const data = normalizeOrder(event, this.settings.supplierId);
       const routes = this.matcher.routesFor(data);
-      const record = eventRecord(receivedEvent(data, inputTraceparent(message, event)));
-      return { kind: 'order', message, data, routes, record };
+      return { kind: 'order', message, data, routes, traceparent: inputTraceparent(message, event) };
     } catch (error) {
       return { kind: 'rejected', message, error, orderId: event.data.orderId };
     }
@@ -105,14 +104,19 @@ export class OrderCreatedPlanner {
       else tally.duplicates.order += 1;
       return;
     }
-    output.add(TOPICS.orders, record.record);
+    const received = record.received as Message;
+    output.add(TOPICS.orders, received);
     for (const route of record.routes) {
       // The same event (same id) on the route topic: a copy, not a second order.
-      output.add(routeTopic(route), record.record);
+      output.add(routeTopic(route), received);
       countInto(tally.routed, route);
     }
     tally.received += 1;
   }
+}
+
+function claimRequest({ message, data }: NewOrderCandidate): OrderClaimRequest {
+  return { offset: message.offset, orderId: data.orderId, entryId: data.entryId, receivedAt: data.receivedAt };
 }
 
 function isClaimant(claim: OrderClaim, source: SourcePartition, record: NewOrderCandidate): boolean {

@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Consumer, Kafka } from 'kafkajs';
 import { ensureTopics, KafkaAdmin, TOPICS } from '@dropship/messaging';
 import { describeError } from '@dropship/platform';
@@ -17,7 +17,7 @@ const INPUT_TOPICS = [TOPICS.orderCreated, TOPICS.orderStatusUpdated];
  * each batch commits them in its own transaction (BatchRunner).
  */
 @Injectable()
-export class OrderRouterConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class OrderRouterConsumer implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(OrderRouterConsumer.name);
   private consumer?: Consumer;
   private closing = false;
@@ -36,7 +36,8 @@ export class OrderRouterConsumer implements OnApplicationBootstrap, BeforeApplic
     void this.start();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
+  /** First of the shutdown hooks, while the clients it uses are still connected. */
+  async onModuleDestroy(): Promise<void> {
     this.closing = true;
     clearTimeout(this.restartTimer);
     // Waits for the batches in flight, then leaves the group so partitions move at once.

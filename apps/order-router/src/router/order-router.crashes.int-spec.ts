@@ -2,7 +2,8 @@ import { createTestDatabase, ServiceProcess, TestDatabase, testKafka, waitFor } 
 import type { Kafka } from 'kafkajs';
 import { TOPICS } from '@dropship/messaging';
 import { planLifecycles, trickle, wrongLifecycles } from '../testing/order-lifecycles';
-import { OutputWatcher, prepareRouterGroup, routerEnv, startRouter, waitForDrained } from '../testing/router-harness';
+import { prepareRouterGroup, routerEnv, startRouter, waitForDrained } from '../testing/router-harness';
+import { OutputWatcher } from '../testing/output-watcher';
 
 /*
  * Crash tests on the built router (node dist/apps/order-router/main.js). Sizes follow issue 5:

@@ -4,7 +4,6 @@ import { decodeEvent, EVENT_TYPES, exampleEvent, TOPICS } from '@dropship/messag
 import { newOrderId, orderCreatedRecord, statusUpdatedRecord } from '../testing/router-fixtures';
 import {
   metricValue,
-  OutputWatcher,
   prepareRouterGroup,
   produce,
   routerEnv,
@@ -12,6 +11,7 @@ import {
   waitForCount,
   waitForDrained,
 } from '../testing/router-harness';
+import { OutputWatcher } from '../testing/output-watcher';
 
 const PORT = 13151;
 

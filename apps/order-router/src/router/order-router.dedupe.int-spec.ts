@@ -9,7 +9,6 @@ import { receivedEventId } from '../events/event-ids';
 import { newEntryId, newOrderId, orderCreatedRecord, ReadEvent, TRACEPARENT } from '../testing/router-fixtures';
 import {
   metricValue,
-  OutputWatcher,
   prepareRouterGroup,
   produce,
   routerEnv,
@@ -17,6 +16,7 @@ import {
   waitForCount,
   waitForDrained,
 } from '../testing/router-harness';
+import { OutputWatcher } from '../testing/output-watcher';
 
 const PORT = 13121;
 const RULES = `

@@ -3,7 +3,8 @@ import type { Kafka } from 'kafkajs';
 import { TOPICS } from '@dropship/messaging';
 import { planLifecycles, trickle, wrongLifecycles } from '../testing/order-lifecycles';
 import { PostgresProxy } from '../testing/postgres-proxy';
-import { metricValue, OutputWatcher, prepareRouterGroup, routerEnv, startRouter, waitForDrained } from '../testing/router-harness';
+import { metricValue, prepareRouterGroup, routerEnv, startRouter, waitForDrained } from '../testing/router-harness';
+import { OutputWatcher } from '../testing/output-watcher';
 
 /*
  * "Postgres stopped for 10 seconds mid-run": the machine's Postgres is shared with other tests,

@@ -25,7 +25,7 @@ describe('PartitionSessions: zombie fencing on the real broker', () => {
 
   afterAll(async () => {
     await Promise.all(sessions.map((replicaSessions) => replicaSessions.closeAll()));
-    await Promise.all(offsets.map((groupOffsets) => groupOffsets.onModuleDestroy()));
+    await Promise.all(offsets.map((groupOffsets) => groupOffsets.onApplicationShutdown()));
     await Promise.all(consumers.map((consumer) => consumer.disconnect()));
   });
 

@@ -1,6 +1,7 @@
-import { CompressionTypes, Kafka, Message, Partitioners, Producer } from 'kafkajs';
+import { Kafka, Message, Partitioners, Producer } from 'kafkajs';
 import type { SourcePartition } from '../ledger/order-ledger';
 import { GroupOffsets } from './group-offsets';
+import { produceRequests } from './produce-requests';
 import { PublishFailedError } from './router.errors';
 import { ROUTER_GROUP_ID } from './router-settings';
 
@@ -109,7 +110,7 @@ class TransactionalSession implements PartitionSession {
     const transaction = await this.step('begin', () => this.producer.transaction());
     try {
       for (const chunk of produceRequests(topicMessages)) {
-        await this.step('send', () => transaction.sendBatch({ topicMessages: chunk, acks: -1, compression: OUTPUT_COMPRESSION }));
+        await this.step('send', () => transaction.sendBatch({ topicMessages: chunk, acks: -1 }));
       }
       const offsets = [{ topic: this.source.topic, partitions: [{ partition: this.source.partition, offset: nextOffset }] }];
       await this.step('offsets', () => transaction.sendOffsets({ consumerGroupId: ROUTER_GROUP_ID, topics: offsets }));
@@ -134,54 +135,6 @@ class TransactionalSession implements PartitionSession {
       throw error instanceof PublishFailedError ? error : new PublishFailedError(name, error);
     }
   }
-}
-
-/**
- * The router's records are JSON (a normalized order is about 2.3 KB) that gzip shrinks several
- * times. Kafka compression is transparent to every subscriber (kafkajs reads gzip without a
- * codec), zlib runs in libuv's thread pool rather than on the event loop, and it cuts what
- * kafkajs checksums in JavaScript (CRC-32C over each record batch) and what the broker writes and
- * replicates: in tools/bench/route-bench.ts it was the largest single gain.
- */
-const OUTPUT_COMPRESSION = CompressionTypes.GZIP;
-
-/**
- * Bytes of record values per produce request. kafkajs puts all of a request's records for one
- * partition into one record batch, and the broker refuses a batch over max.message.bytes (1 MB by
- * default). A batch read from one partition is written mostly to one partition of
- * dropship.orders.v1 (same key, same partition count), and normalized orders are larger than the
- * entries they come from, so a batch's records go out in several requests of one transaction.
- */
-const MAX_REQUEST_BYTES = 512 * 1024;
-
-type TopicMessages = { topic: string; messages: Message[] }[];
-
-export function produceRequests(topicMessages: TopicMessages, maxBytes = MAX_REQUEST_BYTES): TopicMessages[] {
-  const requests: TopicMessages[] = [];
-  let current = new Map<string, Message[]>();
-  let bytes = 0;
-  const flush = (): void => {
-    if (current.size > 0) requests.push([...current].map(([topic, messages]) => ({ topic, messages })));
-    current = new Map();
-    bytes = 0;
-  };
-  for (const { topic, messages } of topicMessages) {
-    for (const message of messages) {
-      const size = sizeOf(message.value) + sizeOf(message.key);
-      if (bytes > 0 && bytes + size > maxBytes) flush();
-      const batch = current.get(topic);
-      if (batch) batch.push(message);
-      else current.set(topic, [message]);
-      bytes += size;
-    }
-  }
-  flush();
-  return requests;
-}
-
-function sizeOf(value: Message['value'] | Message['key']): number {
-  if (value === null || value === undefined) return 0;
-  return typeof value === 'string' ? Buffer.byteLength(value) : value.length;
 }
 
 function keyOf(source: SourcePartition): string {

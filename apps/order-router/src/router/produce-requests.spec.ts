@@ -1,4 +1,4 @@
-import { produceRequests } from './partition-sessions';
+import { produceRequests } from './produce-requests';
 
 describe('produceRequests', () => {
   it('splits a transaction’s records into requests under the byte limit, keeping their order', () => {

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { PartitionMetadata, Partitioners } from 'kafkajs';
 import { TOPICS } from '@dropship/messaging';
 import type { SourcePartition, SourcePosition } from '../ledger/order-ledger';
 import { GroupOffsets, PartitionWatermarks } from './group-offsets';
@@ -28,17 +27,17 @@ interface Snapshot {
  * order, and the group's committed offset on order-created must be past it.
  *
  * When the ledger does not know the order, the order's record can only be among the order-created
- * records already on the order's partition when the report was read (the feed-ingestor writes an
- * order before its reports): the report waits until the group has committed up to that end, and
- * no longer, so a report about an order the router never received (one created before the
- * connector ran) costs a short wait, not a stall. Waiting depends on progress, never on a clock:
+ * records already written when the report was read (the feed-ingestor writes an order before its
+ * reports): the report waits until the group has committed every order-created partition up to
+ * where it ended then, and no longer, so a report about an order the router never received (one
+ * created before the connector ran) costs a short wait, not a stall. (All partitions, so that this
+ * holds whatever partitioner wrote the records.) Waiting depends on progress, never on a clock:
  * while order-created cannot progress (Postgres away), the report keeps waiting, in order.
  */
 @Injectable()
 export class ReceivedGate {
-  private readonly partitioner = Partitioners.DefaultPartitioner();
-  /** Per status partition: the report it waits at, and the order-created end it waits for. */
-  private readonly holds = new Map<string, { offset: string; until: bigint }>();
+  /** Per status partition: the report it waits at, and the order-created ends it waits for. */
+  private readonly holds = new Map<string, { offset: string; until: Map<number, bigint> }>();
   private snapshot?: Snapshot;
   private refreshing?: { at: number; snapshot: Promise<Snapshot> };
   /** Milliseconds on a monotonic clock (replaceable in tests). */
@@ -77,25 +76,14 @@ export class ReceivedGate {
   /** "Nothing left to read" must come from offsets asked for after the report was read. */
   private async orderMayStillCome(key: string, report: HeldReport, readSince: number): Promise<boolean> {
     const snapshot = await this.snapshotSince(readSince);
-    const partition = this.createdPartitionOf(report.orderId, snapshot.watermarks.size);
-    const marks = snapshot.watermarks.get(partition);
-    if (!marks) return false;
     const hold = this.holds.get(key);
-    const until = hold?.offset === report.offset ? hold.until : marks.high;
-    const committed = snapshot.committed.get(partition) ?? null;
-    const readUpTo = committed === null || committed < marks.low ? marks.low : committed;
-    if (readUpTo >= until) return false;
-    this.holds.set(key, { offset: report.offset, until });
-    return true;
-  }
-
-  /** The order-created partition of the order: the producers' default partitioner on the order id key. */
-  private createdPartitionOf(orderId: string, partitions: number): number {
-    const partitionMetadata = Array.from(
-      { length: partitions },
-      (_, partitionId): PartitionMetadata => ({ partitionId, leader: 0, partitionErrorCode: 0, replicas: [0], isr: [0] }),
-    );
-    return this.partitioner({ topic: TOPICS.orderCreated, partitionMetadata, message: { key: orderId, value: null } });
+    const until =
+      hold?.offset === report.offset
+        ? hold.until
+        : new Map([...snapshot.watermarks].map(([partition, marks]) => [partition, marks.high]));
+    const behind = [...until].some(([partition, end]) => readUpTo(snapshot, partition) < end);
+    if (behind) this.holds.set(key, { offset: report.offset, until });
+    return behind;
   }
 
   /** Offsets asked for after `notBefore`; concurrent callers share one request. */
@@ -118,4 +106,11 @@ export class ReceivedGate {
     this.refreshing = { at, snapshot };
     return snapshot;
   }
+}
+
+/** How far the group has read a partition: its committed offset, or the start of the log. */
+function readUpTo(snapshot: Snapshot, partition: number): bigint {
+  const low = snapshot.watermarks.get(partition)?.low ?? 0n;
+  const committed = snapshot.committed.get(partition) ?? null;
+  return committed === null || committed < low ? low : committed;
 }
