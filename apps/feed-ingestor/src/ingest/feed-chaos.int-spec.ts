@@ -1,7 +1,7 @@
 // Issue 4: killed at random moments during a catch-up, the ingestor loses nothing; the only
 // duplicates are entries of the page in flight at a kill, with the same event id.
 import { Client } from 'pg';
-import { waitFor } from '@dropship/testing';
+import { waitFor, waitForHttpStatus } from '@dropship/testing';
 import type { FeedRecord } from '../testing/feed-topics-reader';
 import { startRig, type IngestorRig } from '../testing/ingestor-rig';
 
@@ -55,6 +55,8 @@ describe('feed-ingestor crash safety', () => {
       timeoutMs: 120_000,
       description: 'every order on Kafka',
     });
+    // The backlog may be on Kafka (from earlier runs) before this process serves HTTP: wait for it, then for one more poll.
+    await waitForHttpStatus(`http://127.0.0.1:${last.port}/health/live`, 200, 60_000);
     await last.polled(((await last.metric('dropship_feed_poll_duration_seconds_count', { outcome: 'success' })) ?? 0) + 1);
     await rig.reader.drain();
 

@@ -46,9 +46,12 @@ export class FeedTopicsReader {
     const consumer = kafka.consumer({ groupId: uniqueName('feed-ingestor-test'), maxWaitTimeInMs: 100 });
     const reader = new FeedTopicsReader(admin, consumer, start);
     await consumer.connect();
-    await consumer.subscribe({ topics: FEED_TOPICS, fromBeginning: false });
+    // From the beginning, skipping what was there at start: a seek to the ends would be lost if the
+    // consumer's first join fails and restarts (a fresh broker's coordinator is still loading).
+    await consumer.subscribe({ topics: FEED_TOPICS, fromBeginning: true });
     await consumer.run({
       eachMessage: async ({ topic, partition, message }) => {
+        if (Number(message.offset) < (start.get(`${topic}:${partition}`) ?? 0)) return;
         reader.next.set(`${topic}:${partition}`, Number(message.offset) + 1);
         reader.records.push({
           topic,
@@ -60,10 +63,6 @@ export class FeedTopicsReader {
         });
       },
     });
-    for (const [position, offset] of start) {
-      const [topic, partition] = splitPosition(position);
-      consumer.seek({ topic, partition, offset: String(offset) });
-    }
     return reader;
   }
 
@@ -97,9 +96,4 @@ async function endOffsets(admin: Admin): Promise<Map<string, number>> {
     for (const { partition, high } of await admin.fetchTopicOffsets(topic)) ends.set(`${topic}:${partition}`, Number(high));
   }
   return ends;
-}
-
-function splitPosition(position: string): [string, number] {
-  const at = position.lastIndexOf(':');
-  return [position.slice(0, at), Number(position.slice(at + 1))];
 }
