@@ -17,6 +17,16 @@ describe('decodeCommand', () => {
     expect(decodeCommand(record(STATUS_COMMAND_EXAMPLE), KEY)).toEqual({ kind: 'command', command: STATUS_COMMAND_EXAMPLE.data });
   });
 
+  it('keeps the event’s own traceparent, and ignores an invalid one', () => {
+    // Given commands carrying the CloudEvents tracing extension, one valid and one not
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    const traced = decodeCommand(record({ ...STATUS_COMMAND_EXAMPLE, traceparent }), KEY);
+    const broken = decodeCommand(record({ ...STATUS_COMMAND_EXAMPLE, traceparent: '00-0000-bad' }), KEY);
+    // Then the valid one travels with the command, the invalid one is dropped (W3C: start anew)
+    expect(traced).toEqual({ kind: 'command', command: STATUS_COMMAND_EXAMPLE.data, traceparent });
+    expect(broken).toEqual({ kind: 'command', command: STATUS_COMMAND_EXAMPLE.data });
+  });
+
   it('accepts a command without the attributes CloudEvents makes optional', () => {
     // Given a command without time, subject and datacontenttype
     const { time: _time, subject: _subject, datacontenttype: _type, ...minimal } = STATUS_COMMAND_EXAMPLE;

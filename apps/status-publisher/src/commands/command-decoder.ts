@@ -1,8 +1,9 @@
-import { EVENT_TYPES, StatusCommandData, validateEventData } from '@dropship/messaging';
+import { EVENT_TYPES, isValidTraceparent, StatusCommandData, validateEventData } from '@dropship/messaging';
 
 /** A record of dropship.status-commands.v1, read. */
 export type DecodedCommand =
-  | { readonly kind: 'command'; readonly command: StatusCommandData }
+  /** `traceparent`: the event's own (CloudEvents tracing extension), for a sender that sets no header. */
+  | { readonly kind: 'command'; readonly command: StatusCommandData; readonly traceparent?: string }
   /** Not a valid command, but its ids are readable: it is answered `rejected` with `reason`. */
   | { readonly kind: 'invalid'; readonly commandId: string; readonly orderId: string; readonly reason: string }
   /** No command id or order id can be read: nobody can be answered, so it is logged. */
@@ -69,7 +70,8 @@ function decodeEvent(event: Json, key: string | undefined): DecodedCommand {
   if (subject !== undefined && subject !== checked.value.orderId) {
     return invalidOrUnreadable(ids, 'schema violation: /subject must equal /data/orderId');
   }
-  return { kind: 'command', command: checked.value };
+  const traceparent = event['traceparent'];
+  return isValidTraceparent(traceparent) ? { kind: 'command', command: checked.value, traceparent } : { kind: 'command', command: checked.value };
 }
 
 /** Reads one command record (value and key as received); never throws. */

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { AppError } from '@dropship/platform';
-import { decodeEvent, EVENT_TYPES, MessageDecodeError, traceparentFromHeaders } from '@dropship/messaging';
+import { decodeEvent, EVENT_TYPES, isValidTraceparent, MessageDecodeError, traceparentFromHeaders } from '@dropship/messaging';
 import { decodeCommand } from '../commands/command-decoder';
 import { isDataError, sqlStateOf } from '../database/data-errors';
 import { CommandService, RecordMeta } from '../commands/command.service';
@@ -77,7 +77,13 @@ export class PublisherConsumer {
       consumer.on(consumer.events.CRASH, ({ payload }) => this.onCrash(payload.error, payload.restart));
       await consumer.connect();
       await consumer.subscribe({ topics: [this.topics.commands, this.topics.orders], fromBeginning: true });
-      await consumer.run({ partitionsConsumedConcurrently: this.options.concurrency, eachBatch: (payload) => this.eachBatch(payload) });
+      await consumer.run({
+        partitionsConsumedConcurrently: this.options.concurrency,
+        // Auto-resolve would mark a whole batch consumed even when eachBatch stopped early (shutdown,
+        // rebalance): the records after the stop would be skipped. eachBatch resolves what it did.
+        eachBatchAutoResolve: false,
+        eachBatch: (payload) => this.eachBatch(payload),
+      });
     } catch (error) {
       this.logger.warn({ msg: 'starting the consumer failed; retrying', reason: String(error), retryInMs: START_RETRY_MS });
       await this.consumer?.disconnect().catch(() => undefined);
@@ -93,7 +99,7 @@ export class PublisherConsumer {
 
   private async eachBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
     for (const message of batch.messages) {
-      if (!isRunning() || isStale()) break;
+      if (!isRunning() || isStale()) return;
       const meta: RecordMeta = {
         topic: batch.topic,
         partition: batch.partition,
@@ -110,11 +116,16 @@ export class PublisherConsumer {
       resolveOffset(message.offset);
       await heartbeat();
     }
+    // The whole batch done: past its trailing control records (transaction markers) too, so the
+    // committed offset reaches the end of a caught-up partition.
+    resolveOffset(batch.lastOffset());
   }
 
   private async dispatch(message: KafkaMessage, meta: RecordMeta): Promise<void> {
     if (meta.topic === this.topics.commands) {
-      await this.handlers.commands.handle(decodeCommand(message.value, message.key), meta);
+      const command = decodeCommand(message.value, message.key);
+      const traceparent = meta.traceparent ?? (command.kind === 'command' ? (command.traceparent ?? null) : null);
+      await this.handlers.commands.handle(command, { ...meta, traceparent });
       return;
     }
     let event;
@@ -126,7 +137,9 @@ export class PublisherConsumer {
       this.logger.error({ msg: 'order event breaks the contract, skipped', topic: meta.topic, partition: meta.partition, offset: meta.offset, code: error.code, reason: error.reason });
       return;
     }
-    if (event.type === EVENT_TYPES.orderReceived) await this.handlers.orders.received(event.data);
+    // The router copies the trace onto the header; the event's own field is the fallback (CloudEvents tracing extension).
+    const traceparent = meta.traceparent ?? (isValidTraceparent(event.traceparent) ? event.traceparent : null);
+    if (event.type === EVENT_TYPES.orderReceived) await this.handlers.orders.received(event.data, traceparent);
     else await this.handlers.orders.confirmed(event.data);
   }
 }

@@ -29,21 +29,22 @@ export class OrderEventsService {
   /**
    * A new order: its view row and, with AUTO_ACKNOWLEDGE, the Ordered PUT the docs ask suppliers
    * to send (api-reference decision 10), in one transaction; then the commands that were waiting
-   * for it. A repeated received event (same order id) changes nothing.
+   * for it. A repeated received event (same order id) changes nothing. The Ordered PUT carries the
+   * order's trace, so the trace of a feed entry reaches the PUT it caused.
    */
-  async received(order: OrderReceivedData): Promise<void> {
+  async received(order: OrderReceivedData, traceparent: string | null = null): Promise<void> {
     const tally: Tally[] = [];
     const { state, acknowledged } = this.acknowledge(initialOrderState({ orderId: order.orderId, items: order.items }));
     const isNew = await this.deps.db.transaction(async (tx) => {
       tally.length = 0;
       if (!(await this.deps.orders.insertIfNew(tx, state, order.entryId))) return false;
-      if (acknowledged) await this.deps.outbox.add(tx, acknowledged);
+      if (acknowledged) await this.deps.outbox.add(tx, { ...acknowledged, traceparent: traceparent ?? undefined });
       await this.settleWaiting(tx, state, tally);
       return true;
     });
     for (const { outcome, reason } of tally) this.metrics.commands.inc({ outcome, reason: reason ?? '' });
     announce(tally, this.deps.notifier, isNew && acknowledged !== undefined);
-    this.logger.log({ msg: isNew ? 'order received' : 'order received again, ignored', orderId: order.orderId });
+    this.logger.log({ msg: isNew ? 'order received' : 'order received again, ignored', orderId: order.orderId, traceparent });
   }
 
   /** A status iQmetrix reported: see mergeConfirmation for what it may change. */
