@@ -80,9 +80,10 @@ export class CommandDecider {
     return current;
   }
 
-  /** Rejects held commands of a still unknown order whose wait is over. */
-  async rejectExpired(tx: Queryable, orderId: string, waitMs: number, tally: Tally[]): Promise<void> {
-    for (const { command, traceparent } of await this.held.takeExpired(tx, orderId)) {
+  /** Rejects held commands of a still unknown order whose wait ended by `readUntil`. */
+  async rejectExpired(tx: Queryable, orderId: string, expiry: { waitMs: number; readUntil: Date }, tally: Tally[]): Promise<void> {
+    const { waitMs, readUntil } = expiry;
+    for (const { command, traceparent } of await this.held.takeExpired(tx, orderId, readUntil)) {
       const rejection = { ...ids(command), reason: unknownOrderReason(orderId, waitMs) };
       await this.reject(tx, rejection, { traceparent, wasHeld: true }, tally);
     }

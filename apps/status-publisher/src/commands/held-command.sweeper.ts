@@ -5,13 +5,14 @@ import { PublisherMetrics } from '../maintenance/publisher-metrics';
 import { OrderViewRepository } from '../orders/order-view.repository';
 import { announce, CommandDecider, Tally } from './command-decider';
 import { HeldCommandsRepository } from './held-commands.repository';
+import { OrderStreamProgress } from './order-stream-progress';
 
 const BATCH = 100;
 const MAX_INTERVAL_MS = 1_000;
 
 /**
- * Settles held commands nobody else settles: those whose wait ran out (rejected as unknown order)
- * and those whose order arrived in a transaction that could not see them yet (decided now). Runs on
+ * Settles held commands nobody else settles: those whose wait ran out with the orders topic read
+ * past its end (rejected as unknown order; see OrderStreamProgress) and those whose order arrived in a transaction that could not see them yet (decided now). Runs on
  * every replica; the row locks make each held command settle once.
  */
 export class HeldCommandSweeper {
@@ -22,7 +23,13 @@ export class HeldCommandSweeper {
 
   constructor(
     private readonly db: PublisherDb,
-    private readonly deps: { held: HeldCommandsRepository; orders: OrderViewRepository; decider: CommandDecider; notifier: ChangeNotifier },
+    private readonly deps: {
+      held: HeldCommandsRepository;
+      orders: OrderViewRepository;
+      decider: CommandDecider;
+      notifier: ChangeNotifier;
+      progress: Pick<OrderStreamProgress, 'readUntil'>;
+    },
     private readonly metrics: PublisherMetrics,
     private readonly waitMs: number,
   ) {}
@@ -40,19 +47,30 @@ export class HeldCommandSweeper {
   /** Settles what can be settled now; returns how many commands were decided. */
   async sweepOnce(): Promise<number> {
     let decided = 0;
-    for (const orderId of await this.deps.held.settleableOrders(this.db, BATCH)) {
+    const readUntil = await this.ordersReadUntil();
+    for (const orderId of await this.deps.held.settleableOrders(this.db, BATCH, readUntil)) {
       const tally: Tally[] = [];
       await this.db.transaction(async (tx) => {
         tally.length = 0;
         const state = await this.deps.orders.lock(tx, orderId);
         if (state !== undefined) await this.deps.decider.settleHeld(tx, state, tally);
-        else await this.deps.decider.rejectExpired(tx, orderId, this.waitMs, tally);
+        else if (readUntil !== undefined) await this.deps.decider.rejectExpired(tx, orderId, { waitMs: this.waitMs, readUntil }, tally);
       });
       for (const { outcome, reason } of tally) this.metrics.commands.inc({ outcome, reason: reason ?? '' });
       announce(tally, this.deps.notifier);
       decided += tally.length;
     }
     return decided;
+  }
+
+  /** Kafka unreachable: no wait counts as over (arrived orders still settle), and it is said. */
+  private async ordersReadUntil(): Promise<Date | undefined> {
+    try {
+      return await this.deps.progress.readUntil();
+    } catch (error) {
+      this.logger.warn({ msg: 'cannot read the orders topic progress; held commands keep waiting', reason: String(error) });
+      return undefined;
+    }
   }
 
   private schedule(): void {

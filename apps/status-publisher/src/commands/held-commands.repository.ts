@@ -33,24 +33,31 @@ export class HeldCommandsRepository {
     return sortBySeq(rows);
   }
 
-  /** Takes the held commands of an order whose wait is over (the order still unknown). */
-  async takeExpired(tx: Queryable, orderId: string): Promise<HeldCommand[]> {
+  /**
+   * Takes the held commands of an order whose wait ended by `readUntil` (the order still unknown):
+   * the moment up to which the orders topic has been read (see OrderStreamProgress).
+   */
+  async takeExpired(tx: Queryable, orderId: string, readUntil: Date): Promise<HeldCommand[]> {
     const rows = await tx.query<HeldRow>(
       `DELETE FROM ${TABLES.held} WHERE command_id IN (
-         SELECT command_id FROM ${TABLES.held} WHERE order_id = $1 AND hold_until <= now() FOR UPDATE SKIP LOCKED
+         SELECT command_id FROM ${TABLES.held} WHERE order_id = $1 AND hold_until <= $2 FOR UPDATE SKIP LOCKED
        ) RETURNING command, traceparent, seq::text AS seq`,
-      [orderId],
+      [orderId, readUntil],
     );
     return sortBySeq(rows);
   }
 
-  /** Orders with held commands that can be settled now: the wait is over, or the order has arrived. */
-  async settleableOrders(db: Queryable, limit: number): Promise<string[]> {
+  /**
+   * Orders with held commands that can be settled now: the order has arrived, or the wait ended by
+   * `readUntil` (undefined: the orders topic's progress is not known, so no wait counts as over).
+   */
+  async settleableOrders(db: Queryable, limit: number, readUntil: Date | undefined): Promise<string[]> {
     const rows = await db.query<{ orderId: string }>(
       `SELECT DISTINCT h.order_id AS "orderId" FROM ${TABLES.held} h
-       WHERE h.hold_until <= now() OR EXISTS (SELECT 1 FROM ${TABLES.orders} o WHERE o.order_id = h.order_id)
+       WHERE ($2::timestamptz IS NOT NULL AND h.hold_until <= $2::timestamptz)
+          OR EXISTS (SELECT 1 FROM ${TABLES.orders} o WHERE o.order_id = h.order_id)
        LIMIT $1`,
-      [limit],
+      [limit, readUntil ?? null],
     );
     return rows.map((row) => row.orderId);
   }

@@ -49,6 +49,13 @@ export class PublisherDb implements Queryable {
     return this.plain.execute(sql, params);
   }
 
+  /** The database's clock (hold deadlines are set with it, so comparisons use it too). */
+  async now(): Promise<Date> {
+    const [row] = await this.plain.query<{ now: Date }>('SELECT clock_timestamp() AS now');
+    if (row === undefined) throw new Error('SELECT clock_timestamp() returned no row');
+    return row.now;
+  }
+
   /** Runs `work` in one transaction, again from the start after a deadlock or serialization failure. */
   async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {

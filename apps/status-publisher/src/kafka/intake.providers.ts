@@ -7,6 +7,7 @@ import { CommandLedgerRepository } from '../commands/command-ledger.repository';
 import { CommandService } from '../commands/command.service';
 import { HeldCommandSweeper } from '../commands/held-command.sweeper';
 import { HeldCommandsRepository } from '../commands/held-commands.repository';
+import { kafkaOrderStreamOffsets, OrderStreamProgress } from '../commands/order-stream-progress';
 import { StatusPublisherConfig } from '../config/publisher-settings';
 import { PUBLISHER_CONFIG, PUBLISHER_TOPICS } from '../config/publisher.tokens';
 import { ChangeNotifier } from '../database/change-notifier';
@@ -64,9 +65,22 @@ export const intakeProviders: Provider[] = [
   },
   {
     provide: HeldCommandSweeper,
-    inject: [PublisherDb, ChangeNotifier, HeldCommandsRepository, OrderViewRepository, CommandDecider, PublisherMetrics, PUBLISHER_CONFIG],
-    useFactory: (db: PublisherDb, notifier: ChangeNotifier, held: HeldCommandsRepository, orders: OrderViewRepository, decider: CommandDecider, metrics: PublisherMetrics, config: StatusPublisherConfig) =>
-      new HeldCommandSweeper(db, { held, orders, decider, notifier }, metrics, config.publisher.commandOrderWaitMs),
+    inject: [PublisherDb, ChangeNotifier, HeldCommandsRepository, OrderViewRepository, CommandDecider, PublisherMetrics, KafkaAdmin, PUBLISHER_TOPICS, PUBLISHER_CONFIG],
+    useFactory: (
+      db: PublisherDb,
+      notifier: ChangeNotifier,
+      held: HeldCommandsRepository,
+      orders: OrderViewRepository,
+      decider: CommandDecider,
+      metrics: PublisherMetrics,
+      kafkaAdmin: KafkaAdmin,
+      topics: PublisherTopics,
+      config: StatusPublisherConfig,
+    ) => {
+      const offsets = kafkaOrderStreamOffsets(kafkaAdmin.admin, topics.orders, topics.groupId);
+      const progress = new OrderStreamProgress(offsets, () => db.now());
+      return new HeldCommandSweeper(db, { held, orders, decider, notifier, progress }, metrics, config.publisher.commandOrderWaitMs);
+    },
   },
   {
     provide: PublisherConsumer,
