@@ -7,12 +7,20 @@ const brokers = (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(',');
 const warehouse = new DemoWarehouse({
   kafka: new Kafka({ clientId: 'demo-warehouse', brokers, logLevel: logLevel.ERROR }),
   stepDelayMs: Number(process.env['WAREHOUSE_STEP_DELAY_MS'] ?? 3000),
+  onError: (what, error) =>
+    process.stderr.write(`${JSON.stringify({ level: 'error', msg: what, error: error instanceof Error ? error.message : String(error) })}\n`),
 });
 
 const report = setInterval(() => process.stdout.write(`${JSON.stringify(warehouse.counts)}\n`), 2000);
 const stop = (): void => {
   clearInterval(report);
-  void warehouse.stop().then(() => process.exit(0));
+  warehouse.stop().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(`demo-warehouse: stop failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
 };
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);

@@ -2,11 +2,13 @@ import {
   createEvent,
   decodeEvent,
   EVENT_TYPES,
+  isValidTraceparent,
   toKafkaMessage,
   TOPICS,
+  traceparentFromHeaders,
 } from '@dropship/messaging';
 import { randomUUID } from 'crypto';
-import { Consumer, Kafka, Producer } from 'kafkajs';
+import { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { PlannableOrder, PlannedCommand, planFulfilment } from './fulfilment-plan';
 
 export interface WarehouseOptions {
@@ -14,6 +16,13 @@ export interface WarehouseOptions {
   /** Pause between an order's commands, so a demo shows them one by one. */
   stepDelayMs: number;
   groupId?: string;
+  /** A command that could not be sent (the demo logs it; the order's remaining steps stop). */
+  onError: (what: string, error: unknown) => void;
+}
+
+interface TracedOrder {
+  order: PlannableOrder;
+  traceparent: string | undefined;
 }
 
 export interface WarehouseCounts {
@@ -41,7 +50,7 @@ export class DemoWarehouse {
   async start(): Promise<void> {
     await Promise.all([this.consumer.connect(), this.producer.connect()]);
     await this.consumer.subscribe({ topics: [TOPICS.orders, TOPICS.statusResults], fromBeginning: true });
-    await this.consumer.run({ eachMessage: async ({ message }) => this.onRecord(message.value) });
+    await this.consumer.run({ eachMessage: async ({ message }) => this.onRecord(message) });
   }
 
   async stop(): Promise<void> {
@@ -49,29 +58,36 @@ export class DemoWarehouse {
     await Promise.all([this.consumer.disconnect(), this.producer.disconnect()]);
   }
 
-  private onRecord(value: Buffer | null): void {
-    const event = decodeEvent(value ?? Buffer.alloc(0));
+  private onRecord(message: KafkaMessage): void {
+    const event = decodeEvent(message.value ?? Buffer.alloc(0));
     if (event.type === EVENT_TYPES.statusResult) {
       const outcome = event.data.outcome;
       this.counts.results[outcome] = (this.counts.results[outcome] ?? 0) + 1;
     } else if (event.type === EVENT_TYPES.orderReceived) {
       this.counts.ordersSeen += 1;
-      this.schedule(event.data, planFulfilment(event.data as PlannableOrder), 0);
+      // Commands carry the order's trace on, as a traced internal service would.
+      const traceparent = traceparentFromHeaders(message.headers) ?? (isValidTraceparent(event.traceparent) ? event.traceparent : undefined);
+      this.schedule({ order: event.data as PlannableOrder, traceparent }, planFulfilment(event.data as PlannableOrder), 0);
     }
   }
 
-  private schedule(order: PlannableOrder, plan: PlannedCommand[], step: number): void {
+  private schedule(order: TracedOrder, plan: PlannedCommand[], step: number): void {
     const command = plan[step];
     if (!command) return;
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      void this.send(order.orderId, command).then(() => this.schedule(order, plan, step + 1));
+      this.send(order, command).then(
+        () => this.schedule(order, plan, step + 1),
+        (error: unknown) => this.options.onError(`status command for order ${order.order.orderId} not sent`, error),
+      );
     }, this.options.stepDelayMs);
     this.timers.add(timer);
   }
 
-  private async send(orderId: string, command: PlannedCommand): Promise<void> {
+  private async send({ order, traceparent }: TracedOrder, command: PlannedCommand): Promise<void> {
+    const orderId = order.orderId;
     const event = createEvent({
+      traceparent,
       type: EVENT_TYPES.statusCommand,
       source: '/demo-warehouse',
       subject: orderId,

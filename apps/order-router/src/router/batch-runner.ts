@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { EachBatchPayload } from 'kafkajs';
+import type { EachBatchPayload, Message } from 'kafkajs';
 import { TOPICS } from '@dropship/messaging';
 import { describeError } from '@dropship/platform';
 import type { SourcePartition } from '../ledger/order-ledger';
@@ -43,6 +43,7 @@ export class BatchRunner {
       const plan = await this.process(payload, source, seek);
       if (plan === undefined) return;
       this.state.succeeded(source);
+      logPublished(this.logger, plan);
       this.metrics.batchDone(source.topic, plan.tally, Number(process.hrtime.bigint() - started) / 1e9);
       this.metrics.consumerLag(source.topic, source.partition, BigInt(batch.highWatermark) - BigInt(plan.nextOffset));
       if (plan.held) {
@@ -96,4 +97,20 @@ export class BatchRunner {
 function pauseFor(payload: EachBatchPayload, delayMs: number): void {
   const resume = payload.pause();
   setTimeout(resume, delayMs).unref();
+}
+
+/**
+ * One line per event committed to dropship.orders.v1 (its route copies are the same event), with
+ * its trace, so a feed entry's trace can be followed from the ingestor's log to the PUT it causes.
+ */
+function logPublished(logger: Logger, plan: BatchPlan): void {
+  for (const message of plan.output.messagesOf(TOPICS.orders)) {
+    logger.log({ msg: 'order event published', orderId: message.key?.toString(), type: header(message, 'ce_type'), traceparent: header(message, 'traceparent') });
+  }
+}
+
+function header(message: Message, name: string): string | undefined {
+  const value = message.headers?.[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  return first?.toString();
 }
