@@ -1,5 +1,5 @@
-import { createEvent, decodeEvent, EVENT_TYPES, toKafkaMessage, TOPICS } from '@dropship/messaging';
-import { Consumer, Kafka, Producer } from 'kafkajs';
+import { createEvent, decodeEvent, ensureTopics, EVENT_TYPES, FIXED_TOPICS, toKafkaMessage, TOPICS } from '@dropship/messaging';
+import { Admin, Consumer, Kafka, Producer } from 'kafkajs';
 import { OrderPlan, planOrder, PlannedCommand } from './command-plan';
 
 export interface ObservedResults {
@@ -18,6 +18,9 @@ export interface ObservedResults {
 export class EndToEndWarehouse {
   readonly plans = new Map<string, OrderPlan>();
   readonly observed: ObservedResults = { outcomes: new Map(), received: new Map() };
+  /** Commands the warehouse could not send (the run fails on any). */
+  readonly sendFailures: string[] = [];
+  private readonly admin: Admin;
   private readonly consumer: Consumer;
   private readonly producer: Producer;
   private readonly pending = new Set<Promise<void>>();
@@ -28,12 +31,16 @@ export class EndToEndWarehouse {
     private readonly orderIds: ReadonlySet<string>,
     private readonly options: { seed: string; stepDelayMs: number },
   ) {
+    this.admin = kafka.admin();
     this.consumer = kafka.consumer({ groupId: `e2e-warehouse-${options.seed}`, maxWaitTimeInMs: 500 });
     this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   }
 
   async start(): Promise<void> {
-    await Promise.all([this.consumer.connect(), this.producer.connect()]);
+    await Promise.all([this.admin.connect(), this.consumer.connect(), this.producer.connect()]);
+    // It subscribes before the services run (whose setup creates the topics): on a fresh broker
+    // the topics would not exist yet. Same partition count as the services' default.
+    await ensureTopics(this.admin, FIXED_TOPICS.map((topic) => ({ topic })), 6);
     await this.consumer.subscribe({ topics: [TOPICS.orders, TOPICS.statusResults], fromBeginning: true });
     await this.consumer.run({ eachMessage: async ({ message }) => this.onRecord(message.value) });
   }
@@ -41,7 +48,7 @@ export class EndToEndWarehouse {
   async stop(): Promise<void> {
     this.stopped = true;
     await Promise.allSettled([...this.pending]);
-    await Promise.allSettled([this.consumer.disconnect(), this.producer.disconnect()]);
+    await Promise.allSettled([this.admin.disconnect(), this.consumer.disconnect(), this.producer.disconnect()]);
   }
 
   private onRecord(value: Buffer | null): void {
@@ -67,7 +74,13 @@ export class EndToEndWarehouse {
     const commands: PlannedCommand[] = plan.resend ? [...plan.commands, plan.resend] : plan.commands;
     const work = this.sendInTurn(commands);
     this.pending.add(work);
-    void work.finally(() => this.pending.delete(work));
+    work.then(
+      () => this.pending.delete(work),
+      (error: unknown) => {
+        this.pending.delete(work);
+        this.sendFailures.push(`order ${plan.orderId}: ${error instanceof Error ? error.message : String(error)}`);
+      },
+    );
   }
 
   private async sendInTurn(commands: PlannedCommand[]): Promise<void> {

@@ -1,6 +1,9 @@
 import { createTestDatabase, testBrokers, waitFor } from '@dropship/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { join } from 'path';
+import { AsyncApiRecordChecker } from './asyncapi-records';
+import { readRunRecords } from './run-records';
+import { startGroupsAtTheEnd } from './consumer-groups';
 import { ChaosLog, restartBroker, restartPostgres, setFaults, startKilling } from './chaos';
 import { EndToEndOptions } from './e2e-options';
 import { EndToEndWarehouse } from './e2e-warehouse';
@@ -41,14 +44,17 @@ export async function runEndToEnd(options: EndToEndOptions): Promise<EndToEndRep
   const warehouse = new EndToEndWarehouse(kafka, new Set(orderIds), options);
   try {
     await warehouse.start();
+    await startGroupsAtTheEnd(kafka);
     system.startServices();
     await disturb(options, system, chaos, {
       progress: () => warehouse.observed.received.size / orderIds.length,
       settled: () => settled(warehouse, orderIds),
     });
     const verdict = await checkUntilSettledOrTimeout(options, system, warehouse, orderIds);
+    const conformance = await checkRecordsAgainstAsyncApi(kafka, orderIds, options.seed);
+    verdict.violations.push(...conformance.problems);
     const seconds = Math.round((Date.now() - started) / 1000);
-    return { options, verdict, seconds, rows: await summary(system, warehouse, orderIds, chaos, verdict) };
+    return { options, verdict, seconds, rows: await summary(system, warehouse, orderIds, chaos, verdict, conformance.checked) };
   } finally {
     await warehouse.stop();
     await system.stopAll();
@@ -104,7 +110,18 @@ async function checkUntilSettledOrTimeout(
   const updates = await acceptedUpdatesByOrder(system.sandboxUrl);
   const orders = new Map<string, SandboxOrderView>();
   for (const orderId of orderIds) orders.set(orderId, await sandboxJson<SandboxOrderView>(system.sandboxUrl, `/orders/${orderId}`));
-  return verifyRun(orderIds, { plans: warehouse.plans, observed: warehouse.observed, updates, orders });
+  const verdict = verifyRun(orderIds, { plans: warehouse.plans, observed: warehouse.observed, updates, orders });
+  // A command the warehouse never sent would make its order look wrong for the wrong reason: say so.
+  for (const failure of warehouse.sendFailures) verdict.violations.push(`warehouse could not send a command: ${failure}`);
+  return verdict;
+}
+
+/** Every record the connector wrote about the run's orders is one of its channel's messages in docs/asyncapi.yaml. */
+async function checkRecordsAgainstAsyncApi(kafka: Kafka, orderIds: readonly string[], seed: string): Promise<{ checked: number; problems: string[] }> {
+  const checker = new AsyncApiRecordChecker(join(repoRoot, 'docs', 'asyncapi.yaml'));
+  const records = await readRunRecords(kafka, new Set(orderIds), `e2e-asyncapi-${seed}`);
+  const problems = records.flatMap((record) => checker.problem(record) ?? []).map((problem) => `record off the AsyncAPI document: ${problem}`);
+  return { checked: records.length, problems };
 }
 
 async function summary(
@@ -113,6 +130,7 @@ async function summary(
   orderIds: readonly string[],
   chaos: ChaosLog,
   verdict: Verdict,
+  recordsChecked: number,
 ): Promise<[string, string | number][]> {
   const stats = await sandboxJson<{ requests: Record<string, Record<string, number>>; counters: Record<string, number> }>(system.sandboxUrl, '/stats');
   const commands = [...warehouse.plans.values()].flatMap((plan) => plan.commands);
@@ -120,7 +138,7 @@ async function summary(
   return [
     ['orders created at iQmetrix', orderIds.length],
     ['orders received downstream exactly once', orderIds.filter((id) => warehouse.observed.received.get(id) === 1).length],
-    ['feed entries duplicated by iQmetrix (absorbed)', stats.counters['duplicateEntries'] ?? 'n/a'],
+    ['feed entries duplicated by iQmetrix (absorbed)', stats.counters['duplicatedEntries'] ?? 'n/a'],
     ['valid commands sent', commands.filter((c) => c.valid).length],
     ['invalid commands sent', commands.filter((c) => !c.valid).length],
     ['PUTs accepted by iQmetrix', stats.counters['putsAccepted'] ?? 0],
@@ -129,6 +147,7 @@ async function summary(
     ['answers 503 / 429 / 401 (retried)', `${answered('503')} / ${answered('429')} / ${answered('401')}`],
     ['replicas SIGKILLed', chaos.kills.length],
     ['broker restarts / Postgres restarts', `${chaos.brokerRestarts} / ${chaos.postgresRestarts}`],
+    ['connector records checked against docs/asyncapi.yaml', recordsChecked],
     ['violations', verdict.violations.length],
   ];
 }
