@@ -75,6 +75,12 @@ function followWarehouse(child) {
   });
 }
 
+async function warehouseJoined(timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (!warehouseCounts.joined && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
+  return warehouseCounts.joined === true;
+}
+
 async function sandboxCounters() {
   try {
     const response = await fetch(`${sandboxUrl}/_sandbox/stats`);
@@ -142,12 +148,15 @@ async function main() {
       SANDBOX_ORDER_TRICKLE_MS: process.env.SANDBOX_ORDER_TRICKLE_MS ?? '5000',
     });
   }
-  step('services');
-  for (const [name, port] of services) launch(name, `dist/apps/${name}/main.js`, { ...env, HTTP_PORT: String(port) });
   if (useSandbox) {
+    // First, so that it is in its group (which starts at the topics' end) before orders are routed.
+    step('demo warehouse');
     const warehouse = launch('demo-warehouse', 'tools/demo-warehouse/src/main.ts', {}, ['-r', '@swc-node/register']);
     followWarehouse(warehouse);
+    if (!(await warehouseJoined(60_000))) process.stdout.write('warning: the demo warehouse has not joined its group yet; see tmp/logs/demo-warehouse.log\n');
   }
+  step('services');
+  for (const [name, port] of services) launch(name, `dist/apps/${name}/main.js`, { ...env, HTTP_PORT: String(port) });
   for (const [name, port] of services) process.stdout.write(`${name}: http://127.0.0.1:${port}/health/ready, /metrics\n`);
   if (useSandbox) process.stdout.write(`iqmetrix-sandbox: ${sandboxUrl}/_sandbox/stats\n`);
   process.stdout.write('logs: tmp/logs/*.log — Ctrl-C stops everything\n');

@@ -7,6 +7,7 @@ const brokers = (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(',');
 const warehouse = new DemoWarehouse({
   kafka: new Kafka({ clientId: 'demo-warehouse', brokers, logLevel: logLevel.ERROR }),
   stepDelayMs: Number(process.env['WAREHOUSE_STEP_DELAY_MS'] ?? 3000),
+  partitions: Number(process.env['TOPIC_PARTITIONS'] ?? 6),
   onError: (what, error) =>
     process.stderr.write(`${JSON.stringify({ level: 'error', msg: what, error: error instanceof Error ? error.message : String(error) })}\n`),
 });
