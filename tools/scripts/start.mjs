@@ -145,6 +145,10 @@ async function main() {
     launch('iqmetrix-sandbox', 'dist/tools/iqmetrix-sandbox/main.js', {
       SANDBOX_PORT: String(sandboxPort),
       SANDBOX_SEED_ORDERS: process.env.SANDBOX_SEED_ORDERS ?? '5',
+      // A fresh seed per start: the sandbox keeps nothing across restarts, and with its fixed
+      // default seed it would hand out the ids of the previous run's orders and entries again,
+      // which the ingestor (whose database remembers them) rightly skips as already published.
+      SANDBOX_SEED: process.env.SANDBOX_SEED ?? `demo-${Date.now()}`,
       SANDBOX_ORDER_TRICKLE_MS: process.env.SANDBOX_ORDER_TRICKLE_MS ?? '5000',
     });
   }
