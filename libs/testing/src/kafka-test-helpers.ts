@@ -1,6 +1,7 @@
 import { Admin, Consumer, EachMessagePayload, Kafka, logLevel } from 'kafkajs';
 import { testBrokers } from './test-environment';
 import { uniqueName } from './unique-names';
+import { waitFor } from './wait-for';
 
 /** A kafkajs client for tests with a unique client id and quiet logs. */
 export function testKafka(clientPrefix = 'test'): Kafka {
@@ -63,4 +64,31 @@ function toRecord({ topic, partition, message }: EachMessagePayload): ConsumedRe
     value: message.value?.toString() ?? null,
     headers,
   };
+}
+
+/**
+ * Moves consumer groups to the end of their topics (group id → topics), waiting until each group
+ * has no members (a process killed by an earlier test stays a member until its session times out).
+ * Runs of the whole system share the contract's topics and groups with earlier tests and benches:
+ * without this, services would first work through those runs' records.
+ */
+export async function moveGroupsToEnd(kafka: Kafka, groups: Record<string, readonly string[]>, timeoutMs = 60_000): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await waitFor(
+      async () => {
+        for (const [groupId, topics] of Object.entries(groups)) {
+          for (const topic of topics) {
+            const partitions = (await admin.fetchTopicOffsets(topic)).map(({ partition, high }) => ({ partition, offset: high }));
+            await admin.setOffsets({ groupId, topic, partitions });
+          }
+        }
+        return true;
+      },
+      { timeoutMs, intervalMs: 500, description: `consumer groups ${Object.keys(groups).join(', ')} to be empty` },
+    );
+  } finally {
+    await admin.disconnect();
+  }
 }

@@ -29,12 +29,54 @@ function parseRows(json: BenchJson): BenchRow[] {
   ];
 }
 
+/** The ingest bench's JSON line (tools/bench/ingest-bench.ts). */
+function ingestRows(json: BenchJson): BenchRow[] {
+  const ingest = json['ingest'] as { entriesPerSecond: number };
+  const raw = json['raw'] as { entriesPerSecond: number };
+  const ratio = json['ratio'] as number;
+  const goal = json['goal'] as number;
+  return [
+    {
+      bench: 'ingest',
+      figure: `${json['entries'] as number}-entry backlog, sandbox feed to acknowledged Kafka records`,
+      value: round(ingest.entriesPerSecond, 0),
+      unit: 'entries/s',
+      baseline: 'raw kafkajs producer, same records and batches',
+      baselineValue: round(raw.entriesPerSecond, 0),
+      ratio: round(ratio),
+      goal: `≥ ${goal}`,
+      met: ratio >= goal,
+    },
+  ];
+}
+
+/** The route bench's JSON line (tools/bench/route-bench.ts). */
+function routeRows(json: BenchJson): BenchRow[] {
+  const router = json['router'] as { recordsPerSecond: number };
+  const identity = json['identity'] as { recordsPerSecond: number };
+  const ratio = json['ratio'] as number;
+  const goal = (json['goal'] as { ratio: number }).ratio;
+  return [
+    {
+      bench: 'route',
+      figure: `order-router, ${json['records'] as number} order-created records`,
+      value: round(router.recordsPerSecond, 0),
+      unit: 'records/s',
+      baseline: 'raw kafkajs transactional identity loop',
+      baselineValue: round(identity.recordsPerSecond, 0),
+      ratio: round(ratio),
+      goal: `≥ ${goal}`,
+      met: ratio >= goal,
+    },
+  ];
+}
+
 /** Benches that print their rows ready-made: `{"bench": "...", "rows": [BenchRow, ...]}`. */
 function readyRows(json: BenchJson): BenchRow[] {
   return (json['rows'] as BenchRow[]).map((row) => ({ ...row, bench: json.bench }));
 }
 
-const SUMMARIZERS: Record<string, Summarizer> = { parse: parseRows };
+const SUMMARIZERS: Record<string, Summarizer> = { parse: parseRows, ingest: ingestRows, route: routeRows };
 
 export function summarize(json: BenchJson): BenchRow[] {
   if (Array.isArray(json['rows'])) return readyRows(json);
