@@ -96,7 +96,12 @@ export class CommandService {
   private async decideCommand(tx: Queryable, pending: PendingCommand, tally: Tally[]): Promise<void> {
     const { decider, held, orders, ledger } = this.deps;
     const { command } = pending;
-    const locked = await orders.lockWithHeld(tx, command.orderId);
+    let locked = await orders.lockWithHeld(tx, command.orderId);
+    if (locked === undefined && this.orderWaitMs > 0) {
+      // About to hold it: first wait out a transaction receiving the order right now, then look again.
+      await orders.lockOrderId(tx, command.orderId);
+      locked = await orders.lockWithHeld(tx, command.orderId);
+    }
     if (locked !== undefined) {
       const state = locked.hasHeld ? await decider.settleHeld(tx, locked.state, tally) : locked.state;
       await decider.decide(tx, state, pending, tally);

@@ -37,6 +37,7 @@ export class OrderEventsService {
     const { state, acknowledged } = this.acknowledge(initialOrderState({ orderId: order.orderId, items: order.items }));
     const isNew = await this.deps.db.transaction(async (tx) => {
       tally.length = 0;
+      await this.deps.orders.lockOrderId(tx, order.orderId);
       if (!(await this.deps.orders.insertIfNew(tx, state, order.entryId))) return false;
       if (acknowledged) await this.deps.outbox.add(tx, { ...acknowledged, traceparent: traceparent ?? undefined });
       await this.settleWaiting(tx, state, tally);

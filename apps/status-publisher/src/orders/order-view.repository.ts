@@ -28,6 +28,15 @@ export class OrderViewRepository {
     return row;
   }
 
+  /**
+   * Serializes the transactions that receive an order and hold a command for it (a transaction
+   * lock on the order id, the order row may not exist yet). Without it the two could commit side by
+   * side, each not seeing the other, leaving the command held until the sweeper's next round.
+   */
+  async lockOrderId(tx: Queryable, orderId: string): Promise<void> {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('dropship-order:' || $1, 0))`, [orderId]);
+  }
+
   /** The order's state, locked until the transaction ends; undefined for an order never received. */
   async lock(tx: Queryable, orderId: string): Promise<OrderState | undefined> {
     const [row] = await tx.query<{ state: OrderState }>(
