@@ -32,9 +32,19 @@ export function startKilling(services: ManagedProcess[], intervalMs: number, log
   };
 }
 
-/** Restarts the local broker (the project's script, so only a broker it started). */
+/**
+ * Restarts the local broker with the project's script, only when that script started it: a broker
+ * of someone else's (KAFKA_BROKERS pointing elsewhere, or one started from another checkout) is
+ * not ours to stop, and the run goes on without this fault (the table shows 0 broker restarts).
+ */
 export async function restartBroker(log: ChaosLog): Promise<void> {
-  await run('bash', [join(repoRoot, 'tools/kafka/kafka.sh'), 'restart'], { cwd: repoRoot });
+  const script = join(repoRoot, 'tools/kafka/kafka.sh');
+  const ours = await run('bash', [script, 'status'], { cwd: repoRoot }).then(
+    () => true,
+    () => false,
+  );
+  if (!ours) return;
+  await run('bash', [script, 'restart'], { cwd: repoRoot });
   log.brokerRestarts += 1;
 }
 
