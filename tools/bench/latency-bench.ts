@@ -3,7 +3,9 @@
 // plus the CPU microseconds per order the three services spent together.
 // `node -r @swc-node/register tools/bench/latency-bench.ts [ordersPerSecond] [seconds]`
 import { createEvent, decodeEvent, ensureTopics, EVENT_TYPES, FIXED_TOPICS, toKafkaMessage, TOPICS } from '@dropship/messaging';
-import { createTestDatabase, ServiceApp, startServiceProcess, testBrokers, testKafka, uniqueName, waitFor, waitForHttpStatus } from '@dropship/testing';
+import { createTestDatabase, repoRoot, ServiceApp, startServiceProcess, testBrokers, testKafka, uniqueName, waitFor, waitForHttpStatus } from '@dropship/testing';
+import { mkdirSync, writeFileSync } from 'fs';
+import { join } from 'path';
 import { startSandbox } from '../iqmetrix-sandbox/src';
 import { startGroupsAtTheEnd } from '../e2e/src/consumer-groups';
 import { percentiles, processCpuMicros } from './latency/percentiles';
@@ -14,13 +16,14 @@ const POLL_MS = 250;
 const APPS: [ServiceApp, number][] = [['feed-ingestor', 13401], ['order-router', 13402], ['status-publisher', 13403]];
 
 async function main(): Promise<void> {
-  const sandbox = await startSandbox({ port: 0, seed: uniqueName('latency'), logLevel: 'silent' });
+  // No rate limit: this measures the connector; waiting for a 429's reset is tested elsewhere.
+  const sandbox = await startSandbox({ port: 0, seed: uniqueName('latency'), logLevel: 'silent', rateLimit: { limit: 1_000_000_000, windowSeconds: 60 } });
   const database = await createTestDatabase('dropship_bench_test');
   const env = {
     KAFKA_BROKERS: testBrokers().join(','), DATABASE_URL: database.url, IQMETRIX_AUTH_URL: sandbox.url, IQMETRIX_DROPSHIP_URL: sandbox.url,
     IQMETRIX_CLIENT_ID: sandbox.credentials.clientId, IQMETRIX_CLIENT_SECRET: sandbox.credentials.clientSecret,
     IQMETRIX_USERNAME: sandbox.credentials.username, IQMETRIX_PASSWORD: sandbox.credentials.password,
-    IQMETRIX_SUPPLIER_ID: String(sandbox.supplierId), FEED_POLL_INTERVAL_MS: String(POLL_MS), LOG_LEVEL: 'warn',
+    IQMETRIX_SUPPLIER_ID: String(sandbox.supplierId), FEED_POLL_INTERVAL_MS: String(POLL_MS), LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'warn',
   };
   const kafka = testKafka('latency');
   // The contract's topics hold earlier runs' records (the route bench leaves 150,000): the services
@@ -62,6 +65,10 @@ async function main(): Promise<void> {
   } finally {
     await Promise.allSettled([consumer.disconnect(), producer.disconnect()]);
     await Promise.all(services.map((s) => s.process.stop()));
+    // The services' logs, for a look at what a slow order waited for.
+    const logDir = join(repoRoot, 'tmp', 'bench', 'latency');
+    mkdirSync(logDir, { recursive: true });
+    for (const s of services) writeFileSync(join(logDir, `${s.app}.log`), s.process.output());
     await sandbox.close();
     await database.drop();
   }
