@@ -20,6 +20,7 @@ export class HeldCommandSweeper {
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private stopped = false;
+  private progressFailing = false;
 
   constructor(
     private readonly db: PublisherDb,
@@ -63,12 +64,19 @@ export class HeldCommandSweeper {
     return decided;
   }
 
-  /** Kafka unreachable: no wait counts as over (arrived orders still settle), and it is said. */
+  /**
+   * Kafka unreachable: no wait counts as over (arrived orders still settle). Said once when it
+   * starts and once when it ends, not on every round.
+   */
   private async ordersReadUntil(): Promise<Date | undefined> {
     try {
-      return await this.deps.progress.readUntil();
+      const readUntil = await this.deps.progress.readUntil();
+      if (this.progressFailing) this.logger.log({ msg: 'orders topic progress readable again; held commands expire again' });
+      this.progressFailing = false;
+      return readUntil;
     } catch (error) {
-      this.logger.warn({ msg: 'cannot read the orders topic progress; held commands keep waiting', reason: String(error) });
+      if (!this.progressFailing) this.logger.warn({ msg: 'cannot read the orders topic progress; held commands keep waiting', reason: String(error) });
+      this.progressFailing = true;
       return undefined;
     }
   }
