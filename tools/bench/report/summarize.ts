@@ -29,46 +29,29 @@ function parseRows(json: BenchJson): BenchRow[] {
   ];
 }
 
+/** One throughput figure beside its same-run baseline, with the ratio and its goal. */
+function ratioRow(bench: string, figure: string, unit: string, measured: { value: number; baseline: string; baselineValue: number; ratio: number; goal: number }): BenchRow {
+  const { value, baseline, baselineValue, ratio, goal } = measured;
+  return { bench, figure, value: round(value, 0), unit, baseline, baselineValue: round(baselineValue, 0), ratio: round(ratio), goal: `≥ ${goal}`, met: ratio >= goal };
+}
+
 /** The ingest bench's JSON line (tools/bench/ingest-bench.ts). */
 function ingestRows(json: BenchJson): BenchRow[] {
   const ingest = json['ingest'] as { entriesPerSecond: number };
   const raw = json['raw'] as { entriesPerSecond: number };
-  const ratio = json['ratio'] as number;
-  const goal = json['goal'] as number;
-  return [
-    {
-      bench: 'ingest',
-      figure: `${json['entries'] as number}-entry backlog, sandbox feed to acknowledged Kafka records`,
-      value: round(ingest.entriesPerSecond, 0),
-      unit: 'entries/s',
-      baseline: 'raw kafkajs producer, same records and batches',
-      baselineValue: round(raw.entriesPerSecond, 0),
-      ratio: round(ratio),
-      goal: `≥ ${goal}`,
-      met: ratio >= goal,
-    },
-  ];
+  const figure = `${json['entries'] as number}-entry backlog, sandbox feed to acknowledged Kafka records`;
+  const baseline = 'raw kafkajs producer, same records and batches';
+  return [ratioRow('ingest', figure, 'entries/s', { value: ingest.entriesPerSecond, baseline, baselineValue: raw.entriesPerSecond, ratio: json['ratio'] as number, goal: json['goal'] as number })];
 }
 
 /** The route bench's JSON line (tools/bench/route-bench.ts). */
 function routeRows(json: BenchJson): BenchRow[] {
   const router = json['router'] as { recordsPerSecond: number };
   const identity = json['identity'] as { recordsPerSecond: number };
-  const ratio = json['ratio'] as number;
+  const figure = `order-router, ${json['records'] as number} order-created records`;
+  const baseline = 'raw kafkajs transactional identity loop';
   const goal = (json['goal'] as { ratio: number }).ratio;
-  return [
-    {
-      bench: 'route',
-      figure: `order-router, ${json['records'] as number} order-created records`,
-      value: round(router.recordsPerSecond, 0),
-      unit: 'records/s',
-      baseline: 'raw kafkajs transactional identity loop',
-      baselineValue: round(identity.recordsPerSecond, 0),
-      ratio: round(ratio),
-      goal: `≥ ${goal}`,
-      met: ratio >= goal,
-    },
-  ];
+  return [ratioRow('route', figure, 'records/s', { value: router.recordsPerSecond, baseline, baselineValue: identity.recordsPerSecond, ratio: json['ratio'] as number, goal })];
 }
 
 /** Benches that print their rows ready-made: `{"bench": "...", "rows": [BenchRow, ...]}`. */

@@ -2,11 +2,10 @@ import {
   createEvent,
   decodeEvent,
   ensureTopics,
+  recordTraceparent,
   EVENT_TYPES,
-  isValidTraceparent,
   toKafkaMessage,
   TOPICS,
-  traceparentFromHeaders,
 } from '@dropship/messaging';
 import { randomUUID } from 'crypto';
 import { Admin, Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
@@ -90,8 +89,7 @@ export class DemoWarehouse {
     } else if (event.type === EVENT_TYPES.orderReceived) {
       this.counts.ordersSeen += 1;
       // Commands carry the order's trace on, as a traced internal service would.
-      const traceparent = traceparentFromHeaders(message.headers) ?? (isValidTraceparent(event.traceparent) ? event.traceparent : undefined);
-      this.schedule({ order: event.data as PlannableOrder, traceparent }, planFulfilment(event.data as PlannableOrder), 0);
+      this.schedule({ order: event.data as PlannableOrder, traceparent: recordTraceparent(message.headers, event) }, planFulfilment(event.data as PlannableOrder), 0);
     }
   }
 

@@ -1,12 +1,12 @@
 import type { KafkaMessage } from 'kafkajs';
-import { isValidTraceparent, traceparentFromHeaders } from '@dropship/messaging';
+import { recordTraceparent } from '@dropship/messaging';
 
 /**
  * The trace context to carry on: the input record's `traceparent` header (W3C Trace Context for
  * Kafka), else the one the input event itself carries (CloudEvents tracing extension).
  */
 export function inputTraceparent(message: KafkaMessage, event: { traceparent?: string }): string | undefined {
-  return traceparentFromHeaders(message.headers) ?? (isValidTraceparent(event.traceparent) ? event.traceparent : undefined);
+  return recordTraceparent(message.headers, event);
 }
 
 /** The offset to commit once `offset` is processed: the next record to read. */

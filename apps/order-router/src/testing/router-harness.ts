@@ -1,6 +1,6 @@
 // Test-only helpers shared by the router's *.int-spec.ts files, which alone import this file.
 // eslint-disable-next-line no-restricted-imports
-import { createTopics, ServiceProcess, startServiceProcess, testBrokers, waitFor, waitForHttpStatus } from '@dropship/testing';
+import { createTopics, moveGroupsToEnd, ServiceProcess, startServiceProcess, testBrokers, waitFor, waitForHttpStatus } from '@dropship/testing';
 import type { Admin, Kafka, Message } from 'kafkajs';
 import { TOPICS } from '@dropship/messaging';
 
@@ -14,25 +14,7 @@ export const PARTITIONS = 6;
  */
 export async function prepareRouterGroup(kafka: Kafka): Promise<void> {
   await createTopics(kafka, [...INPUT_TOPICS, TOPICS.orders, TOPICS.ordersDlq], PARTITIONS);
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    // Possible only while the group has no members: a replica killed by an earlier test stays a
-    // member until its session times out.
-    await waitFor(
-      async () => {
-        for (const topic of INPUT_TOPICS) {
-          const ends = await topicEnds(admin, topic);
-          const partitions = ends.map(({ partition, high }) => ({ partition, offset: high }));
-          await admin.setOffsets({ groupId: 'order-router', topic, partitions });
-        }
-        return true;
-      },
-      { timeoutMs: 40_000, intervalMs: 500, description: 'the order-router group to be empty' },
-    );
-  } finally {
-    await admin.disconnect();
-  }
+  await moveGroupsToEnd(kafka, { 'order-router': INPUT_TOPICS }, 40_000);
 }
 
 export function routerEnv(databaseUrl: string, port: number, extra: Record<string, string> = {}): Record<string, string> {

@@ -10,7 +10,7 @@ function fakeTopic() {
     [0, 10n],
     [1, 4n],
   ]);
-  const offsets: OrderStreamOffsets = { ends: async () => new Map(ends), readUpTo: async () => new Map(read) };
+  const offsets: OrderStreamOffsets = { read: async () => ({ ends: new Map(ends), readUpTo: new Map(read) }) };
   let clock = 1_000;
   const now = async () => new Date((clock += 1_000));
   return { ends, read, progress: new OrderStreamProgress(offsets, now) };

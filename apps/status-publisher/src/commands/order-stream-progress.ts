@@ -2,8 +2,7 @@ import type { Admin } from 'kafkajs';
 
 /** Where the orders topic ends, and how far the publisher's group has read it, per partition. */
 export interface OrderStreamOffsets {
-  ends(): Promise<Map<number, bigint>>;
-  readUpTo(): Promise<Map<number, bigint>>;
+  read(): Promise<{ ends: Map<number, bigint>; readUpTo: Map<number, bigint> }>;
 }
 
 /**
@@ -28,15 +27,15 @@ export class OrderStreamProgress {
 
   /** The latest known moment up to which the orders topic is read, or undefined if none yet. */
   async readUntil(): Promise<Date | undefined> {
-    if (this.pending === undefined) {
-      // The time first: every record on the topic before it lies below the ends read after it.
-      const takenAt = await this.databaseNow();
-      this.pending = { takenAt, ends: await this.offsets.ends() };
-    }
-    const read = await this.offsets.readUpTo();
-    if ([...this.pending.ends].every(([partition, end]) => (read.get(partition) ?? 0n) >= end)) {
-      this.readThrough = this.pending.takenAt;
+    // The time first: every record on the topic before it lies below the ends read after it.
+    const takenAt = this.pending?.takenAt ?? (await this.databaseNow());
+    const { ends, readUpTo } = await this.offsets.read();
+    const pending = this.pending ?? { takenAt, ends };
+    if ([...pending.ends].every(([partition, end]) => (readUpTo.get(partition) ?? 0n) >= end)) {
+      this.readThrough = pending.takenAt;
       this.pending = undefined;
+    } else {
+      this.pending = pending;
     }
     return this.readThrough;
   }
@@ -44,23 +43,21 @@ export class OrderStreamProgress {
 
 /** The offsets of `topic` for `groupId`, from the Kafka admin API. */
 export function kafkaOrderStreamOffsets(admin: Admin, topic: string, groupId: string): OrderStreamOffsets {
-  // connect() is a no-op once connected (the readiness probe may not have connected it yet).
-  const watermarks = async () => {
-    await admin.connect();
-    return admin.fetchTopicOffsets(topic);
-  };
   return {
-    ends: async () => new Map((await watermarks()).map(({ partition, high }) => [partition, BigInt(high)])),
-    readUpTo: async () => {
-      const [marks, [committed]] = await Promise.all([watermarks(), admin.fetchOffsets({ groupId, topics: [topic] })]);
+    read: async () => {
+      // connect() is a no-op once connected (the readiness probe may not have connected it yet).
+      await admin.connect();
+      const [marks, [committed]] = await Promise.all([admin.fetchTopicOffsets(topic), admin.fetchOffsets({ groupId, topics: [topic] })]);
       const byPartition = new Map((committed?.partitions ?? []).map(({ partition, offset }) => [partition, BigInt(offset)]));
+      const ends = new Map(marks.map(({ partition, high }) => [partition, BigInt(high)]));
       // No commit yet (-1), or one below the log start (retention): read up to the log start.
-      return new Map(
+      const readUpTo = new Map(
         marks.map(({ partition, low }) => {
           const offset = byPartition.get(partition) ?? -1n;
           return [partition, offset < BigInt(low) ? BigInt(low) : offset];
         }),
       );
+      return { ends, readUpTo };
     },
   };
 }

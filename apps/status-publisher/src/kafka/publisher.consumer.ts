@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { AppError } from '@dropship/platform';
-import { decodeEvent, EVENT_TYPES, isValidTraceparent, MessageDecodeError, traceparentFromHeaders } from '@dropship/messaging';
+import { decodeEvent, EVENT_TYPES, MessageDecodeError, recordTraceparent, traceparentFromHeaders } from '@dropship/messaging';
 import { decodeCommand } from '../commands/command-decoder';
 import { isDataError, sqlStateOf } from '../database/data-errors';
 import { CommandService, RecordMeta } from '../commands/command.service';
@@ -137,9 +137,7 @@ export class PublisherConsumer {
       this.logger.error({ msg: 'order event breaks the contract, skipped', topic: meta.topic, partition: meta.partition, offset: meta.offset, code: error.code, reason: error.reason });
       return;
     }
-    // The router copies the trace onto the header; the event's own field is the fallback (CloudEvents tracing extension).
-    const traceparent = meta.traceparent ?? (isValidTraceparent(event.traceparent) ? event.traceparent : null);
-    if (event.type === EVENT_TYPES.orderReceived) await this.handlers.orders.received(event.data, traceparent);
+    if (event.type === EVENT_TYPES.orderReceived) await this.handlers.orders.received(event.data, recordTraceparent(message.headers, event) ?? null);
     else await this.handlers.orders.confirmed(event.data);
   }
 }

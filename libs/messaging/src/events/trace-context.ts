@@ -20,6 +20,14 @@ export function isValidTraceparent(value: unknown): value is string {
 export type KafkaHeaders = Record<string, Buffer | string | (Buffer | string)[] | undefined>;
 
 /**
+ * The trace to carry on from a received record: its `traceparent` header (W3C Trace Context for
+ * Kafka), else the one the event itself carries (CloudEvents tracing extension); invalid ones ignored.
+ */
+export function recordTraceparent(headers: KafkaHeaders | undefined, event: { traceparent?: unknown }): string | undefined {
+  return traceparentFromHeaders(headers) ?? (isValidTraceparent(event.traceparent) ? event.traceparent : undefined);
+}
+
+/**
  * The traceparent of a received record's headers, or undefined when absent or invalid (W3C asks
  * receivers to ignore an invalid one and start a new trace).
  */
