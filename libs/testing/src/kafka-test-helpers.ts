@@ -92,3 +92,28 @@ export async function moveGroupsToEnd(kafka: Kafka, groups: Record<string, reado
     await admin.disconnect();
   }
 }
+
+/**
+ * Commits `groupId`'s offsets at the given positions before it has members, so that its consumer
+ * starts there: reading from the beginning of a long-lived broker's contract topics and skipping
+ * takes many seconds, and a seek is lost if the consumer's first join fails and restarts (a fresh
+ * broker's coordinator may still be loading, hence the retries).
+ */
+export async function startGroupAt(
+  admin: Admin,
+  groupId: string,
+  positions: readonly { topic: string; partition: number; offset: bigint | number | string }[],
+  timeoutMs = 30_000,
+): Promise<void> {
+  const byTopic = new Map<string, { partition: number; offset: string }[]>();
+  for (const { topic, partition, offset } of positions) {
+    byTopic.set(topic, [...(byTopic.get(topic) ?? []), { partition, offset: offset.toString() }]);
+  }
+  await waitFor(
+    async () => {
+      for (const [topic, partitions] of byTopic) await admin.setOffsets({ groupId, topic, partitions });
+      return true;
+    },
+    { timeoutMs, intervalMs: 500, description: `consumer group ${groupId} to start at the given offsets` },
+  );
+}

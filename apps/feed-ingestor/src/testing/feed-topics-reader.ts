@@ -1,6 +1,6 @@
 // Test-only: reads what the ingestor wrote, for the *.int-spec.ts files (which alone import this).
 // eslint-disable-next-line no-restricted-imports
-import { uniqueName, waitFor } from '@dropship/testing';
+import { startGroupAt, uniqueName, waitFor } from '@dropship/testing';
 import { ensureTopics, topicsOf } from '@dropship/messaging';
 import type { Admin, Consumer, Kafka } from 'kafkajs';
 
@@ -43,11 +43,16 @@ export class FeedTopicsReader {
     await admin.connect();
     await ensureTopics(admin, FEED_TOPICS.map((topic) => ({ topic })), partitions);
     const start = await endOffsets(admin);
-    const consumer = kafka.consumer({ groupId: uniqueName('feed-ingestor-test'), maxWaitTimeInMs: 100 });
+    const groupId = uniqueName('feed-ingestor-test');
+    const positions = [...start].map(([position, offset]) => {
+      const [topic = '', partition = '0'] = position.split(':');
+      return { topic, partition: Number(partition), offset };
+    });
+    await startGroupAt(admin, groupId, positions);
+    const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 100 });
     const reader = new FeedTopicsReader(admin, consumer, start);
     await consumer.connect();
-    // From the beginning, skipping what was there at start: a seek to the ends would be lost if the
-    // consumer's first join fails and restarts (a fresh broker's coordinator is still loading).
+    // The group starts at the ends (startGroupAt); anything before them is skipped all the same.
     await consumer.subscribe({ topics: FEED_TOPICS, fromBeginning: true });
     await consumer.run({
       eachMessage: async ({ topic, partition, message }) => {

@@ -1,6 +1,6 @@
 // Test-only: imported by the router's *.int-spec.ts files alone.
 // eslint-disable-next-line no-restricted-imports
-import { createTopics, uniqueName, waitFor } from '@dropship/testing';
+import { createTopics, startGroupAt, uniqueName, waitFor } from '@dropship/testing';
 import type { Consumer, Kafka } from 'kafkajs';
 import type { ReadEvent } from './router-fixtures';
 import { PARTITIONS, topicEnds } from './router-harness';
@@ -27,19 +27,16 @@ export class OutputWatcher {
     await createTopics(kafka, topics, PARTITIONS);
     const admin = kafka.admin();
     await admin.connect();
-    const ends = await Promise.all(topics.map(async (topic) => ({ topic, offsets: await topicEnds(admin, topic) }))).finally(
-      () => admin.disconnect(),
-    );
-    const consumer = kafka.consumer({ groupId: uniqueName('router-watcher'), readUncommitted: false, maxWaitTimeInMs: 200 });
+    const groupId = uniqueName('router-watcher');
+    const ends = (await Promise.all(topics.map(async (topic) => (await topicEnds(admin, topic)).map(({ partition, high }) => ({ topic, partition, offset: BigInt(high) })))))
+      .flat();
+    await startGroupAt(admin, groupId, ends).finally(() => admin.disconnect());
+    const consumer = kafka.consumer({ groupId, readUncommitted: false, maxWaitTimeInMs: 200 });
     const watcher = new OutputWatcher(consumer, keys);
     await consumer.connect();
-    const starts = new Map<string, bigint>();
-    for (const { topic, offsets } of ends) {
-      for (const { partition, high } of offsets) starts.set(`${topic}|${partition}`, BigInt(high));
-    }
+    const starts = new Map(ends.map(({ topic, partition, offset }) => [`${topic}|${partition}`, offset]));
     for (const [position, start] of starts) watcher.positions.set(position, start);
-    // From the beginning, skipping what was there at start: a seek to the ends would be lost if the
-    // consumer's first join fails and restarts (a fresh broker's coordinator is still loading).
+    // The group starts at the ends (startGroupAt); anything before them is skipped all the same.
     await consumer.subscribe({ topics, fromBeginning: true });
     await consumer.run({
       eachMessage: async ({ topic, partition, message }) => {
