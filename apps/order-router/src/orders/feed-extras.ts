@@ -1,11 +1,17 @@
 /**
  * Adds the feed's other fields after the documented ones (the contract drops no field the feed
  * carries). A feed element that happens to share a name with a field the router derives (entryId,
- * receivedAt, trackingNumbers) never replaces the derived value.
+ * receivedAt, trackingNumbers) never replaces the derived value. Own keys only are compared, so an
+ * element named like an Object method (`constructor`) is kept, and one named `__proto__` becomes a
+ * field, not the prototype. (A plain loop: this runs for every part of every order.)
  */
 export function withExtras(documented: Record<string, unknown>, extra: Record<string, unknown>): Record<string, unknown> {
-  const result = { ...documented };
-  for (const [key, value] of Object.entries(extra)) if (!(key in result)) result[key] = value;
+  const result: Record<string, unknown> = { ...documented };
+  for (const key of Object.keys(extra)) {
+    if (Object.hasOwn(result, key)) continue;
+    if (key === '__proto__') Object.defineProperty(result, key, { value: extra[key], enumerable: true, writable: true, configurable: true });
+    else result[key] = extra[key];
+  }
   return result;
 }
 
