@@ -14,13 +14,15 @@ function isNpmPackage(request) {
   return !request.startsWith('.') && !request.startsWith('/') && !request.startsWith('@dropship/');
 }
 
-module.exports = function serviceConfig(service) {
+// `workers` names further entry points (worker thread scripts), built beside main.js as <name>.js.
+module.exports = function serviceConfig(service, workers = {}) {
   const appRoot = join(repoRoot, 'apps', service);
+  const workerEntries = Object.fromEntries(Object.entries(workers).map(([name, path]) => [name, join(appRoot, path)]));
   return {
     mode: 'none',
     target: 'node20',
-    entry: join(appRoot, 'src', 'main.ts'),
-    output: { path: join(repoRoot, 'dist', 'apps', service), filename: 'main.js', clean: true },
+    entry: { main: join(appRoot, 'src', 'main.ts'), ...workerEntries },
+    output: { path: join(repoRoot, 'dist', 'apps', service), filename: '[name].js', clean: true },
     devtool: 'source-map',
     resolve: { extensions: ['.ts', '.js'], alias: libAliases },
     externalsPresets: { node: true },

@@ -92,8 +92,18 @@ async function measureRouter(admin: Admin, range: OffsetRange): Promise<Throughp
   url.pathname = `/${database}`;
   // ROUTE_BENCH_NODE_FLAGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the router.
   const flags = (process.env['ROUTE_BENCH_NODE_FLAGS'] ?? '').split(' ').filter((flag) => flag !== '');
+  // ORDER_READER_THREADS passes through, to compare reading on the main thread (0) with threads.
+  const threads = process.env['ORDER_READER_THREADS'];
   const router = spawn(process.execPath, [...flags, join(repoRoot, 'dist', 'apps', 'order-router', 'main.js')], {
-    env: { PATH: process.env['PATH'] ?? '', KAFKA_BROKERS: brokers.join(','), DATABASE_URL: url.toString(), HTTP_PORT: String(ROUTER_PORT), TOPIC_PARTITIONS: String(PARTITIONS), LOG_LEVEL: 'warn' },
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      KAFKA_BROKERS: brokers.join(','),
+      DATABASE_URL: url.toString(),
+      HTTP_PORT: String(ROUTER_PORT),
+      TOPIC_PARTITIONS: String(PARTITIONS),
+      LOG_LEVEL: 'warn',
+      ...(threads === undefined ? {} : { ORDER_READER_THREADS: threads }),
+    },
     stdio: ['ignore', 'ignore', process.env['ROUTE_BENCH_STDERR'] ? 'inherit' : 'ignore'],
   });
   const exited = new Promise((resolve) => router.once('exit', resolve));

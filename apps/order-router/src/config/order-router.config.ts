@@ -13,6 +13,11 @@ export interface OrderRouterSettings {
    * Optional for the router, which never calls iQmetrix.
    */
   supplierId?: number;
+  /**
+   * ORDER_READER_THREADS: worker threads that decode and normalize order-created records (0: the
+   * main thread does). Default 1: with two cores, the broker and Postgres leave CPU over for one.
+   */
+  readerThreads: number;
 }
 
 export interface OrderRouterConfig {
@@ -40,8 +45,21 @@ export function readOrderRouterConfig(env: Record<string, string | undefined>): 
     router: {
       rules: connector.routingRulesFile === undefined ? [] : readRoutingRulesFile(connector.routingRulesFile),
       supplierId: supplierId === undefined ? undefined : Number(supplierId.trim()),
+      readerThreads: readReaderThreads(env),
     },
   };
+}
+
+const MAX_READER_THREADS = 16;
+
+function readReaderThreads(env: Record<string, string | undefined>): number {
+  const raw = readVariable(env, 'ORDER_READER_THREADS')?.trim();
+  if (raw === undefined) return 1;
+  const value = /^[0-9]{1,2}$/.test(raw) ? Number(raw) : NaN;
+  if (!(value >= 0 && value <= MAX_READER_THREADS)) {
+    throw new ConfigError('ORDER_READER_THREADS', `is malformed: expected a whole number from 0 to ${MAX_READER_THREADS}`);
+  }
+  return value;
 }
 
 /** Reads and validates the rules; any problem is a ConfigError naming ROUTING_RULES_FILE. */

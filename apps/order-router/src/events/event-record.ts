@@ -2,6 +2,9 @@ import type { Message } from 'kafkajs';
 import type { KnownEvent } from '@dropship/messaging';
 import { CLOUDEVENTS_CONTENT_TYPE, isValidTraceparent, TRACEPARENT_HEADER } from '@dropship/messaging';
 
+/** A record the router built: plain strings only, so it can come back from a worker thread. */
+export type EventRecord = Message & { key: string; value: string; headers: Record<string, string> };
+
 /**
  * The Kafka record of an event the router built itself: what toKafkaMessage gives (a unit test
  * keeps them equal), without its check of the written JSON, which parses every record back. The
@@ -11,7 +14,7 @@ import { CLOUDEVENTS_CONTENT_TYPE, isValidTraceparent, TRACEPARENT_HEADER } from
  * check would be a third of the router's CPU per record (see tools/bench/route-bench.ts). The
  * value stays a string: kafkajs writes it into the request as UTF-8 without an extra Buffer.
  */
-export function eventRecord(event: KnownEvent): Message & { key: string; value: string; headers: Record<string, string> } {
+export function eventRecord(event: KnownEvent): EventRecord {
   const headers: Record<string, string> = { 'content-type': CLOUDEVENTS_CONTENT_TYPE, ce_type: event.type };
   if (isValidTraceparent(event.traceparent)) headers[TRACEPARENT_HEADER] = event.traceparent;
   return { key: event.subject, value: JSON.stringify(event), headers };

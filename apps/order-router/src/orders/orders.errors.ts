@@ -10,3 +10,13 @@ export class OrderNotNormalizableError extends AppError {
     super('ORDER.NOT_NORMALIZABLE', reason, { retriable: false });
   }
 }
+
+/**
+ * A reader thread failed a batch: it threw, exited or could not start. Retriable: the batch is read
+ * again (on a new thread) after the runner's delay, and no record is dead-lettered for it.
+ */
+export class ReaderThreadError extends AppError {
+  constructor(reason: string, cause?: unknown) {
+    super('ROUTER.READER_THREAD_FAILED', `an order reader thread failed: ${reason}`, { retriable: true, cause });
+  }
+}

@@ -1,7 +1,7 @@
 import type { KafkaMessage, Message } from 'kafkajs';
-import { buildRejectedEvent, MessageDecodeError, toKafkaMessage, traceparentFromHeaders } from '@dropship/messaging';
-import { describeError } from '@dropship/platform';
+import { buildRejectedEvent, toKafkaMessage, traceparentFromHeaders } from '@dropship/messaging';
 import { rejectedEventId } from '../events/event-ids';
+import type { Rejection } from '../events/rejection';
 import type { SourcePartition } from '../ledger/order-ledger';
 
 /**
@@ -12,10 +12,8 @@ import type { SourcePartition } from '../ledger/order-ledger';
 export function deadLetterFor(
   source: SourcePartition,
   message: KafkaMessage,
-  error: unknown,
-  orderId?: string,
+  { code, reason, orderId }: Rejection,
 ): { message: Message; errorCode: string } {
-  const { code, message: reason } = describeError(error);
   const key = message.key === null ? null : message.key.toString('utf8');
   const event = buildRejectedEvent(
     {
@@ -24,18 +22,10 @@ export function deadLetterFor(
       original: message.value,
       source: { ...source, offset: message.offset, key },
       service: 'order-router',
-      orderId: orderId ?? orderIdOf(error),
+      orderId,
       traceparent: traceparentFromHeaders(message.headers),
     },
     { newId: () => rejectedEventId(source.topic, source.partition, message.offset) },
   );
   return { message: toKafkaMessage(event), errorCode: code };
-}
-
-/** The order id of a record that parsed as JSON but failed a check, when it has a usable one. */
-function orderIdOf(error: unknown): string | undefined {
-  if (!(error instanceof MessageDecodeError)) return undefined;
-  const parsed = error.parsed as { data?: { orderId?: unknown } } | undefined;
-  const orderId = parsed?.data?.orderId;
-  return typeof orderId === 'string' && orderId.trim() !== '' ? orderId : undefined;
 }

@@ -1,5 +1,6 @@
 import { decodeEvent, EVENT_TYPES, routeTopic, TOPICS } from '@dropship/messaging';
 import { receivedEventId } from '../events/event-ids';
+import { InlineOrderReader } from '../orders/order-reader';
 import { RouteMatcher } from '../rules/route-matcher';
 import { FakeLedger, kafkaMessage } from '../testing/fake-ledger';
 import { orderCreatedRecord, TRACEPARENT } from '../testing/router-fixtures';
@@ -11,7 +12,7 @@ const SOURCE = { topic: TOPICS.orderCreated, partition: 3 };
 function setup(): { ledger: FakeLedger; planner: OrderCreatedPlanner } {
   const ledger = new FakeLedger();
   const matcher = new RouteMatcher([{ position: 1, route: 'ship-to-store', when: { shipToStore: true } }]);
-  return { ledger, planner: new OrderCreatedPlanner(ledger, matcher, { rules: [], supplierId: 60455 }) };
+  return { ledger, planner: new OrderCreatedPlanner(ledger, new InlineOrderReader({ matcher, supplierId: 60455 })) };
 }
 
 describe('OrderCreatedPlanner', () => {

@@ -1,40 +1,26 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { KafkaMessage, Message } from 'kafkajs';
-import { decodeEvent, EVENT_TYPES, OrderReceivedData, routeTopic, TOPICS } from '@dropship/messaging';
-import { eventRecord } from '../events/event-record';
+import { Injectable } from '@nestjs/common';
+import type { KafkaMessage } from 'kafkajs';
+import { routeTopic, TOPICS, traceparentFromHeaders } from '@dropship/messaging';
 import { OrderClaim, OrderClaimRequest, OrderLedger, SourcePartition } from '../ledger/order-ledger';
-import { normalizeOrder, OrderCreatedEvent } from '../orders/order-normalizer';
-import { receivedEvent } from '../orders/received-event';
-import { RouteMatcher } from '../rules/route-matcher';
+import type { OrderRead, ReadOrder } from '../orders/order-read';
+import { OrderReader } from '../orders/order-reader';
 import { BatchOutput, BatchPlan, BatchTally, countInto, emptyTally } from './batch-plan';
 import { deadLetterFor } from './dead-letter';
-import { inputTraceparent, nextOffsetAfter } from './input-records';
+import { nextOffsetAfter } from './input-records';
 import { ClaimNotVisibleError } from './router.errors';
-import { ROUTER_SETTINGS, RouterSettings } from './router-settings';
 
-interface NewOrderCandidate {
-  kind: 'order';
+interface ReadRecord<R extends OrderRead = OrderRead> {
   message: KafkaMessage;
-  data: OrderReceivedData;
-  routes: string[];
-  traceparent: string | undefined;
-  /** The order's dropship.order.received record, published if this record holds the claim. */
-  received?: Message;
+  read: R;
 }
 
-interface RejectedRecord {
-  kind: 'rejected';
-  message: KafkaMessage;
-  error: unknown;
-  orderId?: string;
-}
-
-type ReadRecord = NewOrderCandidate | RejectedRecord;
+type NewOrderCandidate = ReadRecord<ReadOrder>;
 
 /**
- * order-created batches: normalize each record (or dead-letter it), claim the batch's orders in
- * the ledger in one round trip, then publish `dropship.order.received` for the records that hold
- * their order's claim, to dropship.orders.v1 and each matching route topic.
+ * order-created batches: read each record (decode, normalize and build its received event, on a
+ * reader thread) or dead-letter it, claim the batch's orders in the ledger in one round trip, then
+ * publish `dropship.order.received` for the records that hold their order's claim, to
+ * dropship.orders.v1 and each matching route topic.
  *
  * A record holds the claim when the ledger names this very record (topic, partition, offset) as
  * the claimant: either it just claimed the order, or it claimed it in an earlier attempt whose
@@ -45,86 +31,66 @@ type ReadRecord = NewOrderCandidate | RejectedRecord;
 export class OrderCreatedPlanner {
   constructor(
     private readonly ledger: OrderLedger,
-    private readonly matcher: RouteMatcher,
-    @Inject(ROUTER_SETTINGS) private readonly settings: RouterSettings,
+    private readonly reader: OrderReader,
   ) {}
 
   async plan(source: SourcePartition, messages: readonly KafkaMessage[], lastOffset: string): Promise<BatchPlan> {
-    const records = messages.map((message) => this.read(message));
-    const candidates = records.filter((record): record is NewOrderCandidate => record.kind === 'order');
-    const claiming = this.ledger.claimOrders(source, candidates.map(claimRequest));
-    // Marked handled now: a failure while the records are encoded is thrown by the await below.
-    claiming.catch(() => undefined);
-    // Encoding does not depend on the claims: it runs while Postgres works on them (on another
-    // core), once the statement is on its way.
-    await new Promise((resolve) => setImmediate(resolve));
-    for (const candidate of candidates) candidate.received = eventRecord(receivedEvent(candidate.data, candidate.traceparent));
-    const claims = await claiming;
+    const records = await this.readAll(messages);
+    const candidates = records.filter((record): record is NewOrderCandidate => record.read.kind === 'order');
+    const claims = await this.ledger.claimOrders(source, candidates.map(claimRequest));
     const output = new BatchOutput();
     const tally = emptyTally();
     for (const record of records) {
-      if (record.kind === 'rejected') {
-        const letter = deadLetterFor(source, record.message, record.error, record.orderId);
+      if (record.read.kind === 'rejected') {
+        const letter = deadLetterFor(source, record.message, record.read.rejection);
         output.add(TOPICS.ordersDlq, letter.message);
         countInto(tally.deadLetters, letter.errorCode);
       } else {
-        this.decide(source, record, claims.get(record.data.orderId), { output, tally });
+        this.decide(source, record as NewOrderCandidate, claims.get(record.read.orderId), { output, tally });
       }
     }
     return { output, tally, nextOffset: nextOffsetAfter(lastOffset), held: false };
   }
 
-  private read(message: KafkaMessage): ReadRecord {
-    let event: OrderCreatedEvent;
-    try {
-      event = decodeEvent(message.value, { accept: [EVENT_TYPES.orderCreated] });
-    } catch (error) {
-      return { kind: 'rejected', message, error };
-    }
-    try {
-      const data = normalizeOrder(event, this.settings.supplierId);
-      const routes = this.matcher.routesFor(data);
-      return { kind: 'order', message, data, routes, traceparent: inputTraceparent(message, event) };
-    } catch (error) {
-      return { kind: 'rejected', message, error, orderId: event.data.orderId };
-    }
+  private async readAll(messages: readonly KafkaMessage[]): Promise<ReadRecord[]> {
+    const reads = await this.reader.read(messages.map(({ value, headers }) => ({ value, traceparent: traceparentFromHeaders(headers) })));
+    return reads.map((read, index) => ({ message: messages[index] as KafkaMessage, read }));
   }
 
   private decide(
     source: SourcePartition,
-    record: NewOrderCandidate,
+    { message, read }: NewOrderCandidate,
     claim: OrderClaim | undefined,
     into: { output: BatchOutput; tally: BatchTally },
   ): void {
     // Claimed by a concurrent transaction this statement could not see: decide on a later try.
-    if (claim === undefined) throw new ClaimNotVisibleError(record.data.orderId);
+    if (claim === undefined) throw new ClaimNotVisibleError(read.orderId);
     const { output, tally } = into;
-    if (!isClaimant(claim, source, record)) {
-      if (claim.entryId === record.data.entryId) tally.duplicates.entry += 1;
+    if (!isClaimant(claim, source, message, read)) {
+      if (claim.entryId === read.entryId) tally.duplicates.entry += 1;
       else tally.duplicates.order += 1;
       return;
     }
-    const received = record.received as Message;
-    output.add(TOPICS.orders, received);
-    for (const route of record.routes) {
+    output.add(TOPICS.orders, read.received);
+    for (const route of read.routes) {
       // The same event (same id) on the route topic: a copy, not a second order.
-      output.add(routeTopic(route), received);
+      output.add(routeTopic(route), read.received);
       countInto(tally.routed, route);
     }
     tally.received += 1;
   }
 }
 
-function claimRequest({ message, data }: NewOrderCandidate): OrderClaimRequest {
-  return { offset: message.offset, orderId: data.orderId, entryId: data.entryId, receivedAt: data.receivedAt };
+function claimRequest({ message, read }: NewOrderCandidate): OrderClaimRequest {
+  return { offset: message.offset, orderId: read.orderId, entryId: read.entryId, receivedAt: read.receivedAt };
 }
 
-function isClaimant(claim: OrderClaim, source: SourcePartition, record: NewOrderCandidate): boolean {
+function isClaimant(claim: OrderClaim, source: SourcePartition, message: KafkaMessage, read: ReadOrder): boolean {
   const { position } = claim;
   return (
     position.topic === source.topic &&
     position.partition === source.partition &&
-    position.offset === record.message.offset &&
-    claim.entryId === record.data.entryId
+    position.offset === message.offset &&
+    claim.entryId === read.entryId
   );
 }

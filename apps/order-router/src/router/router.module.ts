@@ -1,7 +1,10 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { join } from 'node:path';
+import { DynamicModule, Module, OnApplicationShutdown } from '@nestjs/common';
 import { CONNECTOR_CONFIG, ConnectorConfig } from '@dropship/platform';
 import { OrderLedger } from '../ledger/order-ledger';
 import { PostgresOrderLedger } from '../ledger/postgres-order-ledger';
+import { InlineOrderReader, OrderReader } from '../orders/order-reader';
+import { WorkerOrderReader } from '../orders/worker-order-reader';
 import { RouteMatcher } from '../rules/route-matcher';
 import { BatchRunner } from './batch-runner';
 import { ConsumerState } from './consumer-state';
@@ -23,8 +26,23 @@ import { transactionalKafka } from './transactional-kafka';
  * Needs the global platform providers and a TypeORM DataSource; `kafka` is the app's KafkaModule
  * (the same module object, so that the app has one Kafka client).
  */
+/** The reader thread's script, built beside main.js (tools/build/webpack.service.js). */
+const READER_SCRIPT = join(__dirname, 'order-reader.worker.js');
+
+function orderReader(settings: RouterSettings, matcher: RouteMatcher): OrderReader {
+  if (settings.readerThreads === 0) return new InlineOrderReader({ matcher, supplierId: settings.supplierId });
+  return new WorkerOrderReader(READER_SCRIPT, settings.readerThreads, { rules: settings.rules, supplierId: settings.supplierId });
+}
+
 @Module({})
-export class RouterModule {
+export class RouterModule implements OnApplicationShutdown {
+  constructor(private readonly reader: OrderReader) {}
+
+  /** After every onModuleDestroy: the consumer has finished its batches by then. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.reader.close();
+  }
+
   static forRoot(settings: RouterSettings, kafka: DynamicModule): DynamicModule {
     return {
       module: RouterModule,
@@ -33,6 +51,7 @@ export class RouterModule {
         { provide: ROUTER_SETTINGS, useValue: settings },
         { provide: RouteMatcher, useFactory: () => new RouteMatcher(settings.rules) },
         { provide: OrderLedger, useClass: PostgresOrderLedger },
+        { provide: OrderReader, inject: [RouteMatcher], useFactory: (matcher: RouteMatcher) => orderReader(settings, matcher) },
         GroupOffsets,
         ReceivedGate,
         OrderCreatedPlanner,

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { KafkaMessage } from 'kafkajs';
 import { decodeEvent, EVENT_TYPES, TOPICS } from '@dropship/messaging';
 import { eventRecord } from '../events/event-record';
+import { rejectionOf } from '../events/rejection';
 import { OrderLedger, SourcePartition, StatusReport } from '../ledger/order-ledger';
 import { confirmedEvent } from '../statuses/confirmed-event';
 import { NormalizedStatus, normalizeStatus, OrderStatusUpdatedEvent } from '../statuses/status-normalizer';
@@ -52,7 +53,7 @@ export class StatusUpdatedPlanner {
     const tally = emptyTally();
     for (const record of records) {
       if (record.kind === 'rejected') {
-        const letter = deadLetterFor(source, record.message, record.error, record.orderId);
+        const letter = deadLetterFor(source, record.message, rejectionOf(record.error, record.orderId));
         output.add(TOPICS.ordersDlq, letter.message);
         countInto(tally.deadLetters, letter.errorCode);
         continue;
