@@ -1,13 +1,19 @@
 import type { Message } from 'kafkajs';
 
 /**
- * Bytes of record values per produce request. kafkajs puts all of a request's records for one
- * partition into one record batch, and the broker refuses a batch over max.message.bytes (1 MB by
- * default). A batch read from one partition is written mostly to one partition of
- * dropship.orders.v1 (same key, same partition count), and normalized orders are larger than the
- * entries they come from, so a batch's records go out in several requests of one transaction.
+ * Encoded record bytes per produce request. kafkajs puts all of a request's records for one
+ * partition into one record batch, and the broker refuses a batch over max.message.bytes
+ * (1,048,588 bytes by default). A batch read from one partition is written mostly to one partition
+ * of dropship.orders.v1 (same key, same partition count) and normalized orders are a little larger
+ * than the entries they come from, so a full batch's records may need two requests of one
+ * transaction. The limit leaves room for the record batch's own header; each request is a round
+ * trip the batch waits for, so it is no smaller than it must be.
  */
-const MAX_REQUEST_BYTES = 512 * 1024;
+const MAX_REQUEST_BYTES = 1_000_000;
+
+/** A record's bytes beyond its key, value and headers (length, attributes, deltas, varints): at most. */
+const RECORD_OVERHEAD_BYTES = 24;
+const HEADER_OVERHEAD_BYTES = 10;
 
 type TopicMessages = { topic: string; messages: Message[] }[];
 
@@ -22,7 +28,7 @@ export function produceRequests(topicMessages: TopicMessages, maxBytes = MAX_REQ
   };
   for (const { topic, messages } of topicMessages) {
     for (const message of messages) {
-      const size = sizeOf(message.value) + sizeOf(message.key);
+      const size = encodedSize(message);
       if (bytes > 0 && bytes + size > maxBytes) flush();
       const batch = current.get(topic);
       if (batch) batch.push(message);
@@ -34,7 +40,16 @@ export function produceRequests(topicMessages: TopicMessages, maxBytes = MAX_REQ
   return requests;
 }
 
-function sizeOf(value: Message['value'] | Message['key']): number {
+/** An upper bound of the record's size in a record batch. */
+function encodedSize(message: Message): number {
+  let size = RECORD_OVERHEAD_BYTES + sizeOf(message.value) + sizeOf(message.key);
+  for (const [name, value] of Object.entries(message.headers ?? {})) {
+    for (const one of Array.isArray(value) ? value : [value]) size += HEADER_OVERHEAD_BYTES + Buffer.byteLength(name) + sizeOf(one);
+  }
+  return size;
+}
+
+function sizeOf(value: Message['value'] | Message['key'] | undefined): number {
   if (value === null || value === undefined) return 0;
   return typeof value === 'string' ? Buffer.byteLength(value) : value.length;
 }
