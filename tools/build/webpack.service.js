@@ -14,17 +14,32 @@ function isNpmPackage(request) {
   return !request.startsWith('.') && !request.startsWith('/') && !request.startsWith('@dropship/');
 }
 
-// `workers` names further entry points (worker thread scripts), built beside main.js as <name>.js.
+// Worker threads run plain functions, outside Nest: their bundles take each lib's framework-free part.
+const workerLibAliases = {
+  ...libAliases,
+  '@dropship/messaging': join(repoRoot, 'libs', 'messaging', 'src', 'contract.ts'),
+  '@dropship/platform': join(repoRoot, 'libs', 'platform', 'src', 'errors', 'app-error.ts'),
+};
+
+// `workers` names worker thread scripts (name → path in the app), built beside main.js as <name>.js
+// by a second configuration that runs after the first (which cleans the folder).
 module.exports = function serviceConfig(service, workers = {}) {
+  const main = bundle(service, { main: join(repoRoot, 'apps', service, 'src', 'main.ts') }, libAliases, true);
+  if (Object.keys(workers).length === 0) return main;
+  const workerEntries = Object.fromEntries(Object.entries(workers).map(([name, path]) => [name, join(repoRoot, 'apps', service, path)]));
+  return [main, { ...bundle(service, workerEntries, workerLibAliases, false), name: 'workers', dependencies: ['main'] }];
+};
+
+function bundle(service, entry, alias, clean) {
   const appRoot = join(repoRoot, 'apps', service);
-  const workerEntries = Object.fromEntries(Object.entries(workers).map(([name, path]) => [name, join(appRoot, path)]));
   return {
+    name: 'main',
     mode: 'none',
     target: 'node20',
-    entry: { main: join(appRoot, 'src', 'main.ts'), ...workerEntries },
-    output: { path: join(repoRoot, 'dist', 'apps', service), filename: '[name].js', clean: true },
+    entry,
+    output: { path: join(repoRoot, 'dist', 'apps', service), filename: '[name].js', clean },
     devtool: 'source-map',
-    resolve: { extensions: ['.ts', '.js'], alias: libAliases },
+    resolve: { extensions: ['.ts', '.js'], alias },
     externalsPresets: { node: true },
     externals: [({ request }, callback) => (isNpmPackage(request) ? callback(null, `commonjs ${request}`) : callback())],
     module: {
@@ -40,4 +55,4 @@ module.exports = function serviceConfig(service, workers = {}) {
     node: { __dirname: false, __filename: false },
     stats: 'errors-warnings',
   };
-};
+}

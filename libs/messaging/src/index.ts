@@ -3,7 +3,4 @@ export * from './kafka/ensure-topics';
 export * from './kafka/kafka-config';
 export * from './kafka/kafka-log-creator';
 export * from './kafka/kafka.module';
-export * from './topics';
-export * from './events';
-export * from './schemas';
-export * from './dlq';
+export * from './contract';
