@@ -40,13 +40,13 @@ export class OrderCreatedPlanner {
     const claims = await this.ledger.claimOrders(source, candidates.map(claimRequest));
     const output = new BatchOutput();
     const tally = emptyTally();
-    for (const record of records) {
-      if (record.read.kind === 'rejected') {
-        const letter = deadLetterFor(source, record.message, record.read.rejection);
+    for (const { message, read } of records) {
+      if (read.kind === 'rejected') {
+        const letter = deadLetterFor(source, message, read.rejection);
         output.add(TOPICS.ordersDlq, letter.message);
         countInto(tally.deadLetters, letter.errorCode);
       } else {
-        this.decide(source, record as NewOrderCandidate, claims.get(record.read.orderId), { output, tally });
+        this.decide(source, { message, read }, claims.get(read.orderId), { output, tally });
       }
     }
     return { output, tally, nextOffset: nextOffsetAfter(lastOffset), held: false };

@@ -20,12 +20,6 @@ import { ROUTER_SETTINGS, RouterSettings } from './router-settings';
 import { StatusUpdatedPlanner } from './status-updated.planner';
 import { transactionalKafka } from './transactional-kafka';
 
-/**
- * The router: reads the two iqmetrix.dropship.* topics in group `order-router`, de-duplicates
- * against the ledger, and publishes each batch's output with its offsets in one transaction.
- * Needs the global platform providers and a TypeORM DataSource; `kafka` is the app's KafkaModule
- * (the same module object, so that the app has one Kafka client).
- */
 /** The reader thread's script, built beside main.js (tools/build/webpack.service.js). */
 const READER_SCRIPT = join(__dirname, 'order-reader.worker.js');
 
@@ -34,6 +28,12 @@ function orderReader(settings: RouterSettings, matcher: RouteMatcher): OrderRead
   return new WorkerOrderReader(READER_SCRIPT, settings.readerThreads, { rules: settings.rules, supplierId: settings.supplierId });
 }
 
+/**
+ * The router: reads the two iqmetrix.dropship.* topics in group `order-router`, de-duplicates
+ * against the ledger, and publishes each batch's output with its offsets in one transaction.
+ * Needs the global platform providers and a TypeORM DataSource; `kafka` is the app's KafkaModule
+ * (the same module object, so that the app has one Kafka client).
+ */
 @Module({})
 export class RouterModule implements OnApplicationShutdown {
   constructor(private readonly reader: OrderReader) {}
