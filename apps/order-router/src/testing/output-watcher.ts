@@ -28,8 +28,8 @@ export class OutputWatcher {
     const admin = kafka.admin();
     await admin.connect();
     const groupId = uniqueName('router-watcher');
-    const ends = (await Promise.all(topics.map(async (topic) => (await topicEnds(admin, topic)).map(({ partition, high }) => ({ topic, partition, offset: BigInt(high) })))))
-      .flat();
+    const endsOf = async (topic: string) => (await topicEnds(admin, topic)).map(({ partition, high }) => ({ topic, partition, offset: BigInt(high) }));
+    const ends = (await Promise.all(topics.map(endsOf))).flat();
     await startGroupAt(admin, groupId, ends).finally(() => admin.disconnect());
     const consumer = kafka.consumer({ groupId, readUncommitted: false, maxWaitTimeInMs: 200 });
     const watcher = new OutputWatcher(consumer, keys);
