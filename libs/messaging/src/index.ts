@@ -4,3 +4,4 @@ export * from './kafka/kafka-config';
 export * from './kafka/kafka-log-creator';
 export * from './kafka/kafka.module';
 export * from './contract';
+export * from './kafka/key-partitioner';

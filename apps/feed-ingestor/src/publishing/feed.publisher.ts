@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { ensureTopics, KafkaAdmin, topicsOf } from '@dropship/messaging';
+import { ensureTopics, KafkaAdmin, KeyPartitioner, topicsOf } from '@dropship/messaging';
 import { CONNECTOR_CONFIG, describeError, type ConnectorConfig } from '@dropship/platform';
-import { CompressionTypes, Kafka, Partitioners, Producer, TopicMessages } from 'kafkajs';
+import { CompressionTypes, Kafka, Producer, TopicMessages } from 'kafkajs';
 import type { EntryRecord } from './entry-records';
 
 /**
@@ -21,8 +21,8 @@ export class FeedPublisher implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(CONNECTOR_CONFIG) private readonly config: ConnectorConfig,
   ) {
     // The Java client's partitioner (murmur2 of the key): an order id lands on the same partition
-    // whichever client writes it.
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+    // whichever client writes it (KeyPartitioner computes kafkajs's DefaultPartitioner faster).
+    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: KeyPartitioner });
   }
 
   /** Sends the records in one request and resolves once every partition leader acknowledged them. */
