@@ -2,8 +2,11 @@ import type { Message } from 'kafkajs';
 import type { KnownEvent } from '@dropship/messaging';
 import { CLOUDEVENTS_CONTENT_TYPE, isValidTraceparent, TRACEPARENT_HEADER } from '@dropship/messaging';
 
-/** A record the router built: plain strings only, so it can come back from a worker thread. */
-export type EventRecord = Message & { key: string; value: string; headers: Record<string, string> };
+/**
+ * A record the router built: plain data, so it can come back from a worker thread. The value is
+ * the event's JSON text, or its UTF-8 bytes once it came back from a reader thread (packReads).
+ */
+export type EventRecord = Message & { key: string; value: string | Buffer; headers: Record<string, string> };
 
 /**
  * The Kafka record of an event the router built itself: what toKafkaMessage gives (a unit test

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { orderCreatedRecord, TRACEPARENT } from '../testing/router-fixtures';
 import { RouteMatcher } from '../rules/route-matcher';
 import type { RoutingRule } from '../rules/routing-rule';
-import type { OrderCreatedInput } from './order-read';
+import type { OrderCreatedInput, OrderRead } from './order-read';
 import { InlineOrderReader } from './order-reader';
 import { WorkerOrderReader } from './worker-order-reader';
 
@@ -50,8 +50,10 @@ describe('order-reader.worker.js (built)', () => {
     const threaded = await reader.read(inputs);
     const inline = await new InlineOrderReader({ matcher: new RouteMatcher(RULES), supplierId: 60455 }).read(inputs);
 
-    // Then both give the same reads, and those are what each record deserves
-    expect(threaded).toEqual(inline);
+    // Then both give the same reads (the thread's values come back as UTF-8 bytes), and those are
+    // what each record deserves
+    expect(threaded.map(withTextValue)).toEqual(inline);
+    for (const read of threaded) if (read.kind === 'order') expect(Buffer.isBuffer(read.received.value)).toBe(true);
     expect(threaded.map((read) => (read.kind === 'order' ? `order ${read.orderId} ${read.routes.join()}` : `rejected ${read.rejection.code}`))).toEqual([
       'order order-1 ship-to-store',
       'rejected MESSAGE.SCHEMA_VIOLATION',
@@ -64,6 +66,10 @@ describe('order-reader.worker.js (built)', () => {
     const [first, , , , fourth, , fifth] = threaded;
     expect(first).toMatchObject({ received: { key: 'order-1', headers: { traceparent: TRACEPARENT } } });
     expect(fourth).toMatchObject({ received: { headers: { traceparent: '00-11111111111111111111111111111111-2222222222222222-01' } } });
-    expect(fifth?.kind === 'order' && JSON.parse(fifth.received.value).data.giftWrap).toBe('yes');
+    expect(fifth?.kind === 'order' && JSON.parse(fifth.received.value.toString()).data.giftWrap).toBe('yes');
   });
 });
+
+function withTextValue(read: OrderRead): OrderRead {
+  return read.kind === 'order' ? { ...read, received: { ...read.received, value: read.received.value.toString() } } : read;
+}

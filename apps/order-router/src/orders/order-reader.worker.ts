@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { RouteMatcher } from '../rules/route-matcher';
 import { OrderReadContext, readOrderCreated } from './order-read';
-import { ReaderThreadData, ReadRequest, ReadResponse, unpackRequest } from './reader-messages';
+import { packReads, ReaderThreadData, ReadRequest, ReadResponse, unpackRequest } from './reader-messages';
 
 const port = parentPort;
 if (port === null) throw new Error('order-reader.worker.js runs only as a worker thread of the order-router');
@@ -13,10 +13,10 @@ const context: OrderReadContext = { matcher: new RouteMatcher(data.rules), suppl
 port.on('message', (request: ReadRequest) => {
   let response: ReadResponse;
   try {
-    response = { id: request.id, reads: unpackRequest(request).map((input) => readOrderCreated(input, context)) };
+    response = packReads(request.id, unpackRequest(request).map((input) => readOrderCreated(input, context)));
   } catch (error) {
     // A bug, not a bad record (those are rejections): the main thread fails the batch with it.
     response = { id: request.id, failure: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
-  port.postMessage(response);
+  port.postMessage(response, 'values' in response ? [response.values] : []);
 });

@@ -19,7 +19,21 @@ export interface ReadRequest {
   traceparents: (string | undefined)[];
 }
 
-export type ReadResponse = { id: number; reads: OrderRead[] } | { id: number; failure: string };
+/**
+ * A batch's reads on their way back. The received records' values travel in one transferred
+ * buffer (`values`, each one's byte length in `valueLengths`, in order) and their `value` is
+ * empty in `reads`: as strings they would be copied onto the main thread's heap, where they
+ * outlive several young-generation collections while their batch commits, and each collection
+ * would copy them again. As views of the transferred buffer they stay off the heap.
+ */
+export interface ReadAnswer {
+  id: number;
+  reads: OrderRead[];
+  values: ArrayBuffer;
+  valueLengths: number[];
+}
+
+export type ReadResponse = ReadAnswer | { id: number; failure: string };
 
 export function packRequest(id: number, inputs: readonly OrderCreatedInput[]): ReadRequest {
   let total = 0;
@@ -48,4 +62,38 @@ export function unpackRequest({ bytes, lengths, traceparents }: ReadRequest): Or
     if (traceparent !== undefined) input.traceparent = traceparent;
     return input;
   });
+}
+
+/** Moves each received record's value into one buffer (the reads' values become empty). */
+export function packReads(id: number, reads: OrderRead[]): ReadAnswer {
+  const valueLengths: number[] = [];
+  let total = 0;
+  for (const read of reads) {
+    if (read.kind !== 'order') continue;
+    const length = Buffer.byteLength(read.received.value);
+    valueLengths.push(length);
+    total += length;
+  }
+  // Not from Buffer's shared pool: the whole ArrayBuffer is transferred.
+  const values = Buffer.allocUnsafeSlow(total);
+  let at = 0;
+  for (const read of reads) {
+    if (read.kind !== 'order') continue;
+    at += values.write(read.received.value as string, at);
+    read.received.value = '';
+  }
+  return { id, reads, values: values.buffer as ArrayBuffer, valueLengths };
+}
+
+/** The reads with each received record's value back, as a view of the transferred buffer. */
+export function unpackReads({ reads, values, valueLengths }: ReadAnswer): OrderRead[] {
+  let at = 0;
+  let index = 0;
+  for (const read of reads) {
+    if (read.kind !== 'order') continue;
+    const length = valueLengths[index++] as number;
+    read.received.value = Buffer.from(values, at, length);
+    at += length;
+  }
+  return reads;
 }

@@ -4,7 +4,7 @@ import { Logger } from '@nestjs/common';
 import type { OrderCreatedInput, OrderRead } from './order-read';
 import { OrderReader } from './order-reader';
 import { ReaderThreadError } from './orders.errors';
-import { packRequest, ReaderThreadData, ReadResponse } from './reader-messages';
+import { packRequest, ReaderThreadData, ReadResponse, unpackReads } from './reader-messages';
 
 interface ReadJob {
   inputs: readonly OrderCreatedInput[];
@@ -120,7 +120,7 @@ class ReaderThread {
     if (job === undefined) return; // its batch failed already, with its thread
     this.held.delete(response.id);
     if ('failure' in response) job.reject(new ReaderThreadError(response.failure));
-    else job.resolve(response.reads);
+    else job.resolve(unpackReads(response));
     this.onFree();
   }
 

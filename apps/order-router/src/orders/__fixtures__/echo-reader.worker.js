@@ -16,6 +16,8 @@ parentPort.on('message', ({ id, bytes, lengths }) => {
     parentPort.postMessage({
       id,
       reads: texts.map((text) => ({ kind: 'rejected', rejection: { code: `FIXTURE.${workerData.supplierId}`, reason: String(text) } })),
+      values: new ArrayBuffer(0),
+      valueLengths: [],
     });
   if (texts.includes('slow')) setTimeout(answer, 200);
   else answer();
