@@ -15,10 +15,10 @@ interface ReadJob {
 /**
  * Reads batches on worker threads, so that the main thread is free to consume, claim and produce:
  * reading is over a third of the router's CPU per record, and on two cores the broker and Postgres
- * leave CPU over for a thread. Batches wait in one queue and each thread takes the next when it
- * has room. (Letting the main thread read too when batches wait was measured: no faster, as it
- * then delays the transactions.) A thread that dies fails the batches it holds (the runner retries
- * them) and is replaced when the next batch comes, never in a loop.
+ * leave CPU over for a thread. Batches wait in one queue, and each goes to the thread holding the
+ * fewest while one has room. (Letting the main thread read too when batches wait was measured: no
+ * faster, as it then delays the transactions.) A thread that dies fails the batches it holds (the
+ * runner retries them) and is replaced when the next batch comes, never in a loop.
  */
 export class WorkerOrderReader extends OrderReader {
   private readonly threads: ReaderThread[];
@@ -48,18 +48,24 @@ export class WorkerOrderReader extends OrderReader {
     await Promise.all(this.threads.map((thread) => thread.stop()));
   }
 
+  /** Each waiting batch goes to the thread holding the fewest, while one has room. */
   private dispatch(): void {
-    for (const thread of this.threads) {
-      while (thread.free && this.queue.length > 0) thread.run(this.queue.shift() as ReadJob);
+    while (this.queue.length > 0) {
+      let target: ReaderThread | undefined;
+      for (const thread of this.threads) if (thread.free && (target === undefined || thread.load < target.load)) target = thread;
+      if (target === undefined) return;
+      target.run(this.queue.shift() as ReadJob);
     }
   }
 }
 
 /**
- * Batches one thread holds at most: two, so that it starts the next while the main thread, busy
- * with a transaction, has not yet taken the previous answer; more would only queue on one thread.
+ * Batches one thread holds at most: as many as the consumer runs at once, so that a thread always
+ * has its next batch at hand. Handing it a batch only when the main thread takes an answer left
+ * the thread idle whenever the main thread was busy encoding a transaction or collecting garbage,
+ * and reading is on every batch's path.
  */
-const BATCHES_PER_THREAD = 2;
+const BATCHES_PER_THREAD = 6;
 
 /** One worker thread and the batches it holds (the rest wait in the shared queue). */
 class ReaderThread {
@@ -77,6 +83,10 @@ class ReaderThread {
 
   get free(): boolean {
     return this.held.size < BATCHES_PER_THREAD;
+  }
+
+  get load(): number {
+    return this.held.size;
   }
 
   prepare(): void {
