@@ -98,7 +98,24 @@ export class FeedTopicsReader {
 async function endOffsets(admin: Admin): Promise<Map<string, number>> {
   const ends = new Map<string, number>();
   for (const topic of FEED_TOPICS) {
-    for (const { partition, high } of await admin.fetchTopicOffsets(topic)) ends.set(`${topic}:${partition}`, Number(high));
+    for (const { partition, high } of await topicOffsets(admin, topic)) ends.set(`${topic}:${partition}`, Number(high));
   }
   return ends;
+}
+
+/**
+ * The topic's offsets, asked again while its partitions' leadership settles: a topic created just
+ * before (or a broker that just restarted) answers NOT_LEADER_FOR_PARTITION for a moment, and
+ * kafkajs's admin does not retry that for fetchTopicOffsets.
+ */
+async function topicOffsets(admin: Admin, topic: string): Promise<{ partition: number; high: string }[]> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await admin.fetchTopicOffsets(topic);
+    } catch (error) {
+      const type = (error as { type?: string }).type;
+      if (attempt >= 20 || (type !== 'NOT_LEADER_FOR_PARTITION' && type !== 'LEADER_NOT_AVAILABLE')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
 }
