@@ -96,10 +96,15 @@ export class BatchRunner {
     const { session, plan, from } = planned;
     const needed = plan.output.size > 0 || plan.nextOffset !== session.position;
     const committing = needed ? session.commit(plan.output.topicMessages(), plan.nextOffset) : Promise.resolve();
-    committing.then(
-      () => this.onCommitted(payload, source, plan, run.started),
-      (error: unknown) => this.onCommitFailed(payload, source, { from, error, seek: run.seek }),
-    );
+    committing
+      .then(
+        () => this.onCommitted(payload, source, plan, run.started),
+        (error: unknown) => this.onCommitFailed(payload, source, { from, error, seek: run.seek }),
+      )
+      .catch((error: unknown) => {
+        // A bug in the bookkeeping after the transaction (metrics, log): the transaction's outcome stands.
+        this.logger.error({ msg: 'could not record the end of a batch transaction', ...source, error: describeError(error).message });
+      });
   }
 
   private onCommitted(payload: EachBatchPayload, source: SourcePartition, plan: BatchPlan, started: bigint): void {
