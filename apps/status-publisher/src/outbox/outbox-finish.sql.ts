@@ -38,19 +38,43 @@ WITH v AS (
 SELECT id::text AS id FROM done`;
 
 /*
- * The relay may send only the head of each order's queue: the pending row with the lowest seq. The
- * due rows are read in (next_attempt_at, seq) order from their index and each is checked to be its
- * order's head with one index probe, so a claim costs about the rows it returns, however long the
- * backlog. A head that is leased (in flight) or waiting for its retry holds back its order, so PUTs
- * of one order never overlap or overtake. SKIP LOCKED lets replicas claim disjoint batches at once;
- * the conditions on `o` are re-checked on the locked row version, so a row another replica just
+ * The relay may send only the head of each order's queue: the pending row with the lowest seq,
+ * marked `is_head` by the table's triggers (migration OutboxQueueHeads). The due heads are read in
+ * (next_attempt_at, seq) order from their own index, so a claim costs about the rows it returns
+ * and the heads in flight, however many rows wait behind them. A head that is leased (in flight) or
+ * waiting for its retry holds back its order, so PUTs of one order never overlap or overtake; the
+ * probe for an earlier pending row keeps that so even if a mark were ever wrong (the order would
+ * wait rather than go out of order). SKIP LOCKED lets replicas claim disjoint batches at once; the
+ * conditions on `o` are re-checked on the locked row version, so a row another replica just
  * claimed is never claimed twice. Rows whose attempts keep dying with their process are parked.
  * Parameters: $1 replica, $2 limit, $3 lease in ms, $4 crash limit.
  */
-export const CLAIM_SQL = `
+export const CLAIM_SQL = claimSql('');
+
+/*
+ * The same claim, of heads that became due within the last $5 ms only. Every row that stops
+ * being a head (delivered, failed, parked) leaves a dead entry at the old end of the due-heads
+ * index until VACUUM removes it, and a claim from the oldest key reads all of them first: tens of
+ * thousands after a burst. A head's key is when it became sendable (added, promoted, or its retry
+ * due), so the relay's frequent claims (woken by a NOTIFY or a finished PUT) look at recent keys,
+ * and its periodic claim (CLAIM_SQL) finds the rest: heads whose transaction committed late,
+ * leases of replicas that died, a backlog older than the window.
+ */
+export const CLAIM_RECENT_SQL = claimSql('AND o.next_attempt_at >= now() - make_interval(secs => $5::float8 / 1000)');
+
+/*
+ * The same claim, of the heads of the given orders only ($5, text[]): the rows that became heads
+ * when the relay's own outcomes finished their predecessors. One index probe per order, so a relay
+ * working through queues of many rows per order hands each order's next row to itself without
+ * reading the due heads of every order again.
+ */
+export const CLAIM_HEADS_OF_SQL = claimSql('AND o.order_id = ANY($5::text[])');
+
+function claimSql(onlyOrders: string): string {
+  return `
 WITH picked AS (
   SELECT o.id, (o.attempts_started - o.attempts_finished >= $4) AS crashed FROM ${O} o
-  WHERE o.state = 'pending' AND o.next_attempt_at <= now()
+  WHERE o.state = 'pending' AND o.is_head AND o.next_attempt_at <= now() ${onlyOrders}
     AND (o.claimed_until IS NULL OR o.claimed_until < now())
     AND NOT EXISTS (SELECT 1 FROM ${O} p WHERE p.order_id = o.order_id AND p.state = 'pending' AND p.seq < o.seq)
   ORDER BY o.next_attempt_at, o.seq
@@ -67,3 +91,4 @@ UPDATE ${O} AS t SET
     THEN 'parked: ' || (t.attempts_started - t.attempts_finished) || ' attempts started but never finished (the process died or lost its lease during the PUT)'
     ELSE t.last_error END
 FROM picked m WHERE t.id = m.id`;
+}

@@ -1,7 +1,7 @@
 import { StatusResultData } from '@dropship/messaging';
 import { Queryable } from '../database/publisher-db';
 import { TABLES } from '../database/tables';
-import { CLAIM_SQL, FINISH_SQL } from './outbox-finish.sql';
+import { CLAIM_HEADS_OF_SQL, CLAIM_RECENT_SQL, CLAIM_SQL, FINISH_SQL } from './outbox-finish.sql';
 import { IqmetrixAnswer, NewPut, outboxColumns, OutboxRow, statusPutPath } from './outbox.types';
 
 export interface ClaimRequest {
@@ -40,6 +40,28 @@ export class OutboxRepository {
   /** Leases up to `limit` due heads to `replicaId`; parked rows come back with state `parked`. */
   claim(db: Queryable, request: ClaimRequest): Promise<OutboxRow[]> {
     return db.query<OutboxRow>(`${CLAIM_SQL} RETURNING ${outboxColumns('t')}`, [request.replicaId, request.limit, request.leaseMs, request.crashLimit]);
+  }
+
+  /** The same as claim, of heads that became due within the last `windowMs` only (see CLAIM_RECENT_SQL). */
+  claimRecent(db: Queryable, request: ClaimRequest, windowMs: number): Promise<OutboxRow[]> {
+    return db.query<OutboxRow>(`${CLAIM_RECENT_SQL} RETURNING ${outboxColumns('t')}`, [
+      request.replicaId,
+      request.limit,
+      request.leaseMs,
+      request.crashLimit,
+      windowMs,
+    ]);
+  }
+
+  /** The same as claim, of the due heads of `orderIds` only (the orders whose head just finished). */
+  claimHeadsOf(db: Queryable, request: ClaimRequest, orderIds: readonly string[]): Promise<OutboxRow[]> {
+    return db.query<OutboxRow>(`${CLAIM_HEADS_OF_SQL} RETURNING ${outboxColumns('t')}`, [
+      request.replicaId,
+      request.limit,
+      request.leaseMs,
+      request.crashLimit,
+      orderIds,
+    ]);
   }
 
   /** Extends the lease of rows still held here; returns the ids still held. */
