@@ -8,6 +8,10 @@ import { RetryClock } from './retry-clock';
 import { RowDelivery } from './row-delivery';
 import { WakeSignal } from './wake-signal';
 
+// Long enough for a command's transaction to commit after its row's key was taken (rows that take
+// longer wait for the periodic full claim), short enough to skip most dead index entries.
+const RECENT_WINDOW_MS = 1_000;
+
 export interface RelaySettings {
   replicaId: string;
   concurrency: number;
@@ -21,7 +25,8 @@ export interface RelaySettings {
  * Moves outbox rows to iQmetrix. One loop claims due heads (see CLAIM_SQL) and keeps a batch of
  * them leased beside the PUTs in flight, so a freed connection starts its next PUT at once and a
  * claim serves many PUTs; a NOTIFY, a finished PUT or a timer (the polling fallback, or the next
- * retry coming due) wakes it. At most `concurrency` PUTs are on the wire; a PUT that has been
+ * retry coming due) wakes it. When this replica finishes an order's head, it claims that order's
+ * next row directly (queuesAdvanced), so queues of many rows per order drain without the loop. At most `concurrency` PUTs are on the wire; a PUT that has been
  * answered frees its connection while its outcome is recorded (OutcomeRecorder batches those).
  * Leases of rows held here are renewed while they wait, while their PUT runs and until their
  * outcome is recorded, so a slow iQmetrix never lets another replica send the same row.
@@ -34,6 +39,13 @@ export class OutboxRelay {
   /** Rows from launch until their outcome is recorded (a superset of onWire). */
   private readonly inFlight = new Map<string, Promise<void>>();
   private readonly queued: OutboxRow[] = [];
+  /** Orders whose head this replica finished, waiting for their next row to be claimed. */
+  private readonly advanced = new Set<string>();
+  private handingOver?: Promise<void>;
+  /** When the next claim among all due heads is due (performance.now()). */
+  private fullClaimAt = 0;
+  /** The last full claim found a full batch: more due heads may wait, recent or not. */
+  private backlog = false;
   private running = false;
   private loopDone?: Promise<void>;
   private leaseTimer?: NodeJS.Timeout;
@@ -58,6 +70,7 @@ export class OutboxRelay {
     this.running = false;
     this.signal.wake();
     await this.loopDone;
+    await this.handingOver;
     const unsent = this.queued.splice(0).map((row) => row.id);
     if (unsent.length > 0) await this.outbox.release(this.db, this.settings.replicaId, unsent).catch(() => undefined);
     await Promise.allSettled([...this.inFlight.values()]);
@@ -66,6 +79,32 @@ export class OutboxRelay {
 
   wake(): void {
     this.signal.wake();
+  }
+
+  /**
+   * Orders whose head this replica just finished (see OutcomeRecorder): their next rows are claimed
+   * by order id, one probe each, rather than found again among the due heads of every order.
+   */
+  queuesAdvanced(orderIds: readonly string[]): void {
+    if (!this.running) return;
+    for (const orderId of orderIds) this.advanced.add(orderId);
+    this.handingOver ??= this.handOver().finally(() => {
+      this.handingOver = undefined;
+    });
+  }
+
+  private async handOver(): Promise<void> {
+    while (this.running && this.advanced.size > 0) {
+      const orderIds = [...this.advanced];
+      this.advanced.clear();
+      try {
+        this.take(await this.outbox.claimHeadsOf(this.db, { ...this.settings, limit: orderIds.length }, orderIds));
+      } catch (error) {
+        // Nothing is lost: those heads are due and the claim loop finds them.
+        this.logger.warn({ msg: 'claiming the next rows of finished orders failed', reason: String(error) });
+        this.signal.wake();
+      }
+    }
   }
 
   private async loop(): Promise<void> {
@@ -90,16 +129,37 @@ export class OutboxRelay {
     // Keep about one claim's worth waiting: enough to refill every connection while the next claim runs.
     const limit = Math.max(batchSize, concurrency) - this.queued.length;
     if (this.queued.length >= concurrency) return pollIntervalMs;
-    const rows = await this.outbox.claim(this.db, { ...this.settings, limit });
+    const rows = await this.claim(limit);
+    this.take(rows);
+    if (rows.length === limit) return 0;
+    // Retries this replica scheduled wake it when due; other replicas' retries and expired leases
+    // of dead replicas are found by the periodic full claim.
+    const untilFull = this.fullClaimAt - performance.now();
+    return Math.max(5, Math.min(pollIntervalMs, untilFull, this.observers.retries.nextInMs() ?? pollIntervalMs));
+  }
+
+  /**
+   * A claim among all due heads once per poll interval, and while such a claim keeps finding a full
+   * batch (a backlog); otherwise among recently due heads only, which costs a small part of it
+   * (see CLAIM_RECENT_SQL).
+   */
+  private async claim(limit: number): Promise<OutboxRow[]> {
+    const now = performance.now();
+    const request = { ...this.settings, limit };
+    if (!this.backlog && now < this.fullClaimAt) return this.outbox.claimRecent(this.db, request, RECENT_WINDOW_MS);
+    this.fullClaimAt = now + this.settings.pollIntervalMs;
+    const rows = await this.outbox.claim(this.db, request);
+    this.backlog = rows.length === limit;
+    return rows;
+  }
+
+  /** Queues claimed rows (reporting the parked ones) and starts as many as connections allow. */
+  private take(rows: OutboxRow[]): void {
     for (const row of rows) {
       if (row.state === 'parked') this.reportParked(row);
       else this.queued.push(row);
     }
     this.launchQueued();
-    if (rows.length === limit) return 0;
-    // Retries this replica scheduled wake it when due; other replicas' retries and expired leases
-    // of dead replicas are found by the polling fallback.
-    return Math.max(5, Math.min(pollIntervalMs, this.observers.retries.nextInMs() ?? pollIntervalMs));
   }
 
   private launchQueued(): void {

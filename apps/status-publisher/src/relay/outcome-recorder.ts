@@ -21,12 +21,21 @@ export class OutcomeRecorder {
   private readonly logger = new Logger(OutcomeRecorder.name);
   private queue: Waiting[] = [];
   private flushing = false;
+  private queuesAdvanced: (orderIds: string[]) => void = () => undefined;
 
   constructor(
     private readonly db: PublisherDb,
     private readonly outbox: OutboxRepository,
     private readonly replicaId: string,
   ) {}
+
+  /**
+   * Called after each batch with the orders whose head this replica just finished (delivered,
+   * failed or parked): their next rows may now be sent.
+   */
+  onQueuesAdvanced(listener: (orderIds: string[]) => void): void {
+    this.queuesAdvanced = listener;
+  }
 
   record(outcome: AttemptOutcome): Promise<boolean> {
     return new Promise((settle) => {
@@ -42,6 +51,8 @@ export class OutcomeRecorder {
         const batch = this.queue.splice(0, MAX_BATCH);
         const held = await this.finish(batch.map((waiting) => waiting.outcome));
         for (const waiting of batch) waiting.settle(held.has(waiting.outcome.row.id));
+        const advanced = batch.filter(({ outcome }) => outcome.kind !== 'retry' && held.has(outcome.row.id)).map(({ outcome }) => outcome.row.orderId);
+        if (advanced.length > 0) this.queuesAdvanced(advanced);
       }
     } finally {
       this.flushing = false;

@@ -63,10 +63,10 @@ export const relayProviders: Provider[] = [
   },
   {
     provide: OutboxRelay,
-    inject: [PublisherDb, OutboxRepository, RowDelivery, PublisherMetrics, PauseGate, RetryClock, PUBLISHER_CONFIG, REPLICA_ID],
-    useFactory: (db: PublisherDb, outbox: OutboxRepository, delivery: RowDelivery, metrics: PublisherMetrics, gate: PauseGate, retries: RetryClock, config: StatusPublisherConfig, replicaId: string) => {
+    inject: [PublisherDb, OutboxRepository, RowDelivery, OutcomeRecorder, PublisherMetrics, PauseGate, RetryClock, PUBLISHER_CONFIG, REPLICA_ID],
+    useFactory: (db: PublisherDb, outbox: OutboxRepository, delivery: RowDelivery, recorder: OutcomeRecorder, metrics: PublisherMetrics, gate: PauseGate, retries: RetryClock, config: StatusPublisherConfig, replicaId: string) => {
       const p = config.publisher;
-      return new OutboxRelay(db, outbox, delivery, { metrics, gate, retries }, {
+      const relay = new OutboxRelay(db, outbox, delivery, { metrics, gate, retries }, {
         replicaId,
         concurrency: p.relayConcurrency,
         batchSize: p.relayBatchSize,
@@ -74,6 +74,8 @@ export const relayProviders: Provider[] = [
         leaseMs: p.relayLeaseMs,
         crashLimit: p.relayCrashLimit,
       });
+      recorder.onQueuesAdvanced((orderIds) => relay.queuesAdvanced(orderIds));
+      return relay;
     },
   },
   RelayLifecycle,
