@@ -42,15 +42,18 @@ export class OutboxRepository {
     return db.query<OutboxRow>(`${CLAIM_SQL} RETURNING ${outboxColumns('t')}`, [request.replicaId, request.limit, request.leaseMs, request.crashLimit]);
   }
 
-  /** The same as claim, of heads that became due within the last `windowMs` only (see CLAIM_RECENT_SQL). */
-  claimRecent(db: Queryable, request: ClaimRequest, windowMs: number): Promise<OutboxRow[]> {
-    return db.query<OutboxRow>(`${CLAIM_RECENT_SQL} RETURNING ${outboxColumns('t')}`, [
-      request.replicaId,
-      request.limit,
-      request.leaseMs,
-      request.crashLimit,
-      windowMs,
-    ]);
+  /**
+   * The same as claim, of heads that became due within the last `windowMs` only (see
+   * CLAIM_RECENT_SQL); `longestDueMs` tells how long the longest-waiting of them had been due, so a
+   * caller sees when it is falling behind the window.
+   */
+  async claimRecent(db: Queryable, request: ClaimRequest, windowMs: number): Promise<{ rows: OutboxRow[]; longestDueMs: number }> {
+    const claimed = await db.query<OutboxRow & { dueForMs: number }>(
+      `${CLAIM_RECENT_SQL} RETURNING ${outboxColumns('t')}, (EXTRACT(EPOCH FROM now() - t.next_attempt_at) * 1000)::float8 AS "dueForMs"`,
+      [request.replicaId, request.limit, request.leaseMs, request.crashLimit, windowMs],
+    );
+    const longestDueMs = claimed.reduce((longest, row) => Math.max(longest, row.dueForMs), 0);
+    return { rows: claimed.map(({ dueForMs: _dueForMs, ...row }) => row), longestDueMs };
   }
 
   /** The same as claim, of the due heads of `orderIds` only (the orders whose head just finished). */

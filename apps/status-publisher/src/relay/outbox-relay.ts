@@ -4,13 +4,11 @@ import { PublisherMetrics } from '../maintenance/publisher-metrics';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { OutboxRow } from '../outbox/outbox.types';
 import { PauseGate } from './pause-gate';
+import { nextWindowMs, RECENT_WINDOW_MS } from './recent-window';
 import { RetryClock } from './retry-clock';
 import { RowDelivery } from './row-delivery';
 import { WakeSignal } from './wake-signal';
 
-// Long enough for a command's transaction to commit after its row's key was taken (rows that take
-// longer wait for the periodic full claim), short enough to skip most dead index entries.
-const RECENT_WINDOW_MS = 1_000;
 
 export interface RelaySettings {
   replicaId: string;
@@ -46,6 +44,7 @@ export class OutboxRelay {
   private fullClaimAt = 0;
   /** The last full claim found a full batch: more due heads may wait, recent or not. */
   private backlog = false;
+  private recentWindowMs = RECENT_WINDOW_MS;
   private running = false;
   private loopDone?: Promise<void>;
   private leaseTimer?: NodeJS.Timeout;
@@ -139,14 +138,18 @@ export class OutboxRelay {
   }
 
   /**
-   * A claim among all due heads once per poll interval, and while such a claim keeps finding a full
-   * batch (a backlog); otherwise among recently due heads only, which costs a small part of it
+   * A claim among all due heads once per poll interval, and while such a claim keeps finding full
+   * batches (a backlog); otherwise among recently due heads only, which costs a small part of it
    * (see CLAIM_RECENT_SQL).
    */
   private async claim(limit: number): Promise<OutboxRow[]> {
     const now = performance.now();
     const request = { ...this.settings, limit };
-    if (!this.backlog && now < this.fullClaimAt) return this.outbox.claimRecent(this.db, request, RECENT_WINDOW_MS);
+    if (!this.backlog && now < this.fullClaimAt) {
+      const recent = await this.outbox.claimRecent(this.db, request, this.recentWindowMs);
+      this.recentWindowMs = nextWindowMs(this.recentWindowMs, recent.longestDueMs);
+      return recent.rows;
+    }
     this.fullClaimAt = now + this.settings.pollIntervalMs;
     const rows = await this.outbox.claim(this.db, request);
     this.backlog = rows.length === limit;
@@ -203,3 +206,4 @@ export class OutboxRelay {
     }
   }
 }
+
