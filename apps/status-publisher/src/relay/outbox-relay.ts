@@ -9,7 +9,6 @@ import { RetryClock } from './retry-clock';
 import { RowDelivery } from './row-delivery';
 import { WakeSignal } from './wake-signal';
 
-
 export interface RelaySettings {
   replicaId: string;
   concurrency: number;
@@ -24,8 +23,9 @@ export interface RelaySettings {
  * them leased beside the PUTs in flight, so a freed connection starts its next PUT at once and a
  * claim serves many PUTs; a NOTIFY, a finished PUT or a timer (the polling fallback, or the next
  * retry coming due) wakes it. When this replica finishes an order's head, it claims that order's
- * next row directly (queuesAdvanced), so queues of many rows per order drain without the loop. At most `concurrency` PUTs are on the wire; a PUT that has been
- * answered frees its connection while its outcome is recorded (OutcomeRecorder batches those).
+ * next row directly (queuesAdvanced), so queues of many rows per order drain without the loop.
+ * At most `concurrency` PUTs are on the wire; a PUT that has been answered frees its connection
+ * while its outcome is recorded (OutcomeRecorder batches those).
  * Leases of rows held here are renewed while they wait, while their PUT runs and until their
  * outcome is recorded, so a slow iQmetrix never lets another replica send the same row.
  */
@@ -206,4 +206,3 @@ export class OutboxRelay {
     }
   }
 }
-
