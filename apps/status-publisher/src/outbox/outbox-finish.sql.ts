@@ -38,15 +38,16 @@ WITH v AS (
 SELECT id::text AS id FROM done`;
 
 /*
- * The relay may send only the head of each order's queue: the pending row with the lowest seq,
- * marked `is_head` by the table's triggers (migration OutboxQueueHeads). The due heads are read in
+ * The relay may send only the head of each order's queue: its first pending row, marked `is_head`
+ * by the table's triggers (migration OutboxQueueHeads). The due heads are read in
  * (next_attempt_at, seq) order from their own index, so a claim costs about the rows it returns
- * and the heads in flight, however many rows wait behind them. A head that is leased (in flight) or
- * waiting for its retry holds back its order, so PUTs of one order never overlap or overtake; the
- * probe for an earlier pending row keeps that so even if a mark were ever wrong (the order would
- * wait rather than go out of order). SKIP LOCKED lets replicas claim disjoint batches at once; the
- * conditions on `o` are re-checked on the locked row version, so a row another replica just
- * claimed is never claimed twice. Rows whose attempts keep dying with their process are parked.
+ * and the heads in flight, however many rows wait behind them. A head that is leased (in flight)
+ * or waiting for its retry holds back its order, so PUTs of one order never overlap or overtake.
+ * (There is no probe for an earlier pending row: a requeue racing an insert can leave the head
+ * after a row of lower seq, and such a probe would then hold that order forever.) SKIP LOCKED lets
+ * replicas claim disjoint batches at once; the conditions on `o` are re-checked on the locked row
+ * version, so a row another replica just claimed is never claimed twice. Rows whose attempts keep
+ * dying with their process are parked.
  * Parameters: $1 replica, $2 limit, $3 lease in ms, $4 crash limit.
  */
 export const CLAIM_SQL = claimSql('');
@@ -76,7 +77,6 @@ WITH picked AS (
   SELECT o.id, (o.attempts_started - o.attempts_finished >= $4) AS crashed FROM ${O} o
   WHERE o.state = 'pending' AND o.is_head AND o.next_attempt_at <= now() ${onlyOrders}
     AND (o.claimed_until IS NULL OR o.claimed_until < now())
-    AND NOT EXISTS (SELECT 1 FROM ${O} p WHERE p.order_id = o.order_id AND p.state = 'pending' AND p.seq < o.seq)
   ORDER BY o.next_attempt_at, o.seq
   LIMIT $2
   FOR UPDATE OF o SKIP LOCKED

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { createTestDatabase, TestDatabase } from '@dropship/testing';
+import { OutboxAdminRepository } from '../admin/outbox-admin.repository';
 import { PublisherDb } from '../database/publisher-db';
 import { migratePublisherSchema } from '../testing/migrated-database';
 import { ClaimRequest, OutboxRepository } from './outbox.repository';
@@ -161,5 +162,25 @@ describe('outbox queue heads: the triggers that mark each order\'s sendable row 
     expect(await outbox.claim(db, request('r2'))).toEqual([]);
     expect(await deliver('r1', third)).toBe(true);
     expect((await outbox.claim(db, request('r1'))).map((row) => row.commandId)).toEqual(['d-2']);
+  });
+
+  it('requeues an order\'s failed rows behind its queue in their old order, one head at a time', async () => {
+    // Given an order whose first two rows failed and whose third was delivered
+    for (let i = 1; i <= 3; i += 1) await db.query(INSERT_ROW, ['q', `q-${i}`]);
+    for (const kind of ['failed', 'failed', 'delivered'] as const) {
+      const [row] = await outbox.claim(db, request('r1'));
+      if (kind === 'delivered') expect(await deliver('r1', row)).toBe(true);
+      else await outbox.finishOne(db, 'r1', { kind, row, answer: { status: 400, body: null }, error: 'refused' });
+    }
+    // When an operator requeues the order's failed rows
+    expect(await new OutboxAdminRepository().requeueOrder(db, 'q')).toBe(2);
+    // Then they are sent one at a time, in their old order
+    const sent: Array<string | null> = [];
+    for (let row = (await outbox.claim(db, request('r1')))[0]; row !== undefined; row = (await outbox.claim(db, request('r1')))[0]) {
+      expect((await heads('q')).length).toBe(1);
+      sent.push(row.commandId);
+      expect(await deliver('r1', row)).toBe(true);
+    }
+    expect(sent).toEqual(['q-1', 'q-2']);
   });
 });
