@@ -71,11 +71,12 @@ export const CLAIM_RECENT_SQL = claimSql('AND o.next_attempt_at >= now() - make_
  */
 export const CLAIM_HEADS_OF_SQL = claimSql('AND o.order_id = ANY($5::text[])');
 
-function claimSql(onlyOrders: string): string {
+/** The claim statement, its heads narrowed by `condition` (on `o`, parameters from $5). */
+function claimSql(condition: string): string {
   return `
 WITH picked AS (
   SELECT o.id, (o.attempts_started - o.attempts_finished >= $4) AS crashed FROM ${O} o
-  WHERE o.state = 'pending' AND o.is_head AND o.next_attempt_at <= now() ${onlyOrders}
+  WHERE o.state = 'pending' AND o.is_head AND o.next_attempt_at <= now() ${condition}
     AND (o.claimed_until IS NULL OR o.claimed_until < now())
   ORDER BY o.next_attempt_at, o.seq
   LIMIT $2

@@ -10,7 +10,7 @@ const LEASE = { leaseMs: 30_000, crashLimit: 3 };
 const O = 'status_publisher.outbox';
 
 /** A plain INSERT, as an operator or another tool would write it: no order lock taken first. */
-const INSERT_ROW = `INSERT INTO ${O} (order_id, command_id, method, path, body) VALUES ($1, $2, 'PUT', '/p', '{}'::jsonb) RETURNING id::text AS id, seq::text AS seq`;
+const INSERT_ROW = `INSERT INTO ${O} (order_id, command_id, method, path, body) VALUES ($1, $2, 'PUT', '/p', '{}'::jsonb)`;
 
 describe('outbox queue heads: the triggers that mark each order\'s sendable row (real Postgres)', () => {
   let database: TestDatabase;

@@ -39,7 +39,7 @@ export class OutboxRepository {
 
   /** Leases up to `limit` due heads to `replicaId`; parked rows come back with state `parked`. */
   claim(db: Queryable, request: ClaimRequest): Promise<OutboxRow[]> {
-    return db.query<OutboxRow>(`${CLAIM_SQL} RETURNING ${outboxColumns('t')}`, [request.replicaId, request.limit, request.leaseMs, request.crashLimit]);
+    return db.query<OutboxRow>(`${CLAIM_SQL} RETURNING ${outboxColumns('t')}`, claimParameters(request));
   }
 
   /**
@@ -50,7 +50,7 @@ export class OutboxRepository {
   async claimRecent(db: Queryable, request: ClaimRequest, windowMs: number): Promise<{ rows: OutboxRow[]; longestDueMs: number }> {
     const claimed = await db.query<OutboxRow & { dueForMs: number }>(
       `${CLAIM_RECENT_SQL} RETURNING ${outboxColumns('t')}, (EXTRACT(EPOCH FROM now() - t.next_attempt_at) * 1000)::float8 AS "dueForMs"`,
-      [request.replicaId, request.limit, request.leaseMs, request.crashLimit, windowMs],
+      claimParameters(request, windowMs),
     );
     const longestDueMs = claimed.reduce((longest, row) => Math.max(longest, row.dueForMs), 0);
     return { rows: claimed.map(({ dueForMs: _dueForMs, ...row }) => row), longestDueMs };
@@ -58,13 +58,7 @@ export class OutboxRepository {
 
   /** The same as claim, of the due heads of `orderIds` only (the orders whose head just finished). */
   claimHeadsOf(db: Queryable, request: ClaimRequest, orderIds: readonly string[]): Promise<OutboxRow[]> {
-    return db.query<OutboxRow>(`${CLAIM_HEADS_OF_SQL} RETURNING ${outboxColumns('t')}`, [
-      request.replicaId,
-      request.limit,
-      request.leaseMs,
-      request.crashLimit,
-      orderIds,
-    ]);
+    return db.query<OutboxRow>(`${CLAIM_HEADS_OF_SQL} RETURNING ${outboxColumns('t')}`, claimParameters(request, orderIds));
   }
 
   /** Extends the lease of rows still held here; returns the ids still held. */
@@ -106,6 +100,11 @@ export class OutboxRepository {
   async finishOne(db: Queryable, replicaId: string, outcome: AttemptOutcome): Promise<boolean> {
     return (await this.finish(db, replicaId, [outcome])).has(outcome.row.id);
   }
+}
+
+/** $1–$4 of every claim statement (see CLAIM_SQL), then the narrowing condition's own. */
+function claimParameters(request: ClaimRequest, ...narrowing: unknown[]): unknown[] {
+  return [request.replicaId, request.limit, request.leaseMs, request.crashLimit, ...narrowing];
 }
 
 /**
