@@ -22,6 +22,9 @@ const O = TABLES.outbox;
 const REQUEUE_SET = `state = 'pending', next_attempt_at = now(), claimed_by = NULL, claimed_until = NULL,
   attempts_started = 0, attempts_finished = 0, finished_at = NULL`;
 
+/** Orders whose failed rows one requeue statement takes at most (see requeueFailed). */
+const REQUEUE_ORDERS_PER_STATEMENT = 500;
+
 /** What the admin endpoints and the CLI do with the outbox. */
 export class OutboxAdminRepository {
   list(db: Queryable, query: ListQuery): Promise<OutboxRow[]> {
@@ -56,9 +59,23 @@ export class OutboxAdminRepository {
     return this.requeueWhere(db, `order_id = $1 AND state IN ('failed', 'parked')`, [orderId]);
   }
 
-  /** Requeues every failed row (parked rows need a look first: requeue them one by one or by order). */
-  requeueFailed(db: Queryable): Promise<number> {
-    return this.requeueWhere(db, `state = 'failed'`, []);
+  /**
+   * Requeues every failed row (parked rows need a look first: requeue them one by one or by order),
+   * all of an order's rows in one statement, at most REQUEUE_ORDERS_PER_STATEMENT orders per
+   * statement. A row leaving the failed state takes its order's lock (the queue-head trigger) until
+   * its statement commits, and Postgres's shared lock table holds only some thousands of locks in
+   * all (max_locks_per_transaction × max_connections): one statement over every failed row failed
+   * with "out of shared memory" once some ten thousand orders had failed rows. The orders are the
+   * ones with failed rows when the call starts, so a row that fails again meanwhile stays failed.
+   */
+  async requeueFailed(db: Queryable): Promise<number> {
+    const orders = await db.query<{ orderId: string }>(`SELECT DISTINCT order_id AS "orderId" FROM ${O} WHERE state = 'failed'`);
+    let requeued = 0;
+    for (let at = 0; at < orders.length; at += REQUEUE_ORDERS_PER_STATEMENT) {
+      const chunk = orders.slice(at, at + REQUEUE_ORDERS_PER_STATEMENT).map(({ orderId }) => orderId);
+      requeued += await this.requeueWhere(db, `order_id = ANY($1::text[]) AND state = 'failed'`, [chunk]);
+    }
+    return requeued;
   }
 
   private async requeueWhere(db: Queryable, condition: string, params: unknown[]): Promise<number> {
