@@ -69,6 +69,31 @@ describe('PostgresOrderLedger (real Postgres)', () => {
     expect(again.get('E')?.position).toEqual({ ...CREATED, offset: '31' });
   });
 
+  it('leaves out an order claimed by a concurrent transaction it cannot see, and claims the others', async () => {
+    // Given another replica's transaction that has claimed order Z but not committed yet
+    const other = dataSource.createQueryRunner();
+    await other.connect();
+    await other.startTransaction();
+    await other.query(
+      `INSERT INTO "order_router"."received_orders" (order_id, entry_id, source_topic, source_partition, source_offset, received_at)
+       VALUES ('Z', 'e-other', $1, 5, 7, now())`,
+      [CREATED.topic],
+    );
+
+    // When this partition claims Z and Y, and the other transaction commits while the claim waits on Z
+    const claiming = ledger.claimOrders(CREATED, [claim(40, 'Z'), claim(41, 'Y')]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await other.commitTransaction();
+    await other.release();
+    const claims = await claiming;
+
+    // Then Z is missing from the answer (the planner retries the batch) and Y is this batch's
+    expect(claims.has('Z')).toBe(false);
+    expect(claims.get('Y')?.position).toEqual({ ...CREATED, offset: '41' });
+    // And a retry sees Z's claim as the other partition's
+    expect((await ledger.claimOrders(CREATED, [claim(40, 'Z')])).get('Z')?.position).toEqual({ ...CREATED, partition: 5, offset: '7' });
+  });
+
   it('confirms a report that changes the status, and not an unchanged or repeated one', async () => {
     // Given an order's reports: Ordered, Ordered again (another entry), Shipped, and the Ordered entry again
     const decisions = await ledger.recordStatuses(STATUSES, [

@@ -12,12 +12,13 @@ import {
 } from './order-ledger';
 import { LedgerUnavailableError } from './ledger.errors';
 
-interface ClaimRow {
+/** An order the claim statement did not claim now: its earlier claim, or nulls when not visible. */
+interface EarlierClaimRow {
   order_id: string;
-  entry_id: string;
-  source_topic: string;
-  source_partition: number;
-  source_offset: string;
+  entry_id: string | null;
+  source_topic: string | null;
+  source_partition: number | null;
+  source_offset: string | null;
 }
 
 interface DecisionRow {
@@ -39,7 +40,7 @@ export class PostgresOrderLedger extends OrderLedger {
 
   async claimOrders(source: SourcePartition, requests: readonly OrderClaimRequest[]): Promise<Map<string, OrderClaim>> {
     if (requests.length === 0) return new Map();
-    const rows = await this.run<ClaimRow>(CLAIM_ORDERS_SQL, [
+    const rows = await this.run<EarlierClaimRow>(CLAIM_ORDERS_SQL, [
       source.topic,
       source.partition,
       requests.map((request) => request.offset),
@@ -47,16 +48,15 @@ export class PostgresOrderLedger extends OrderLedger {
       requests.map((request) => request.entryId),
       requests.map((request) => request.receivedAt),
     ]);
-    return new Map(
-      rows.map((row) => [
-        row.order_id,
-        {
-          orderId: row.order_id,
-          entryId: row.entry_id,
-          position: { topic: row.source_topic, partition: row.source_partition, offset: row.source_offset },
-        },
-      ]),
-    );
+    const notClaimedNow = new Map(rows.map((row) => [row.order_id, earlierClaim(row)]));
+    const claims = new Map<string, OrderClaim>();
+    for (const { orderId, entryId, offset } of firstRequestPerOrder(requests)) {
+      if (!notClaimedNow.has(orderId)) claims.set(orderId, { orderId, entryId, position: { ...source, offset } });
+      const earlier = notClaimedNow.get(orderId);
+      // A null one was claimed by a concurrent transaction not visible yet: left out, as the port says.
+      if (earlier) claims.set(orderId, earlier);
+    }
+    return claims;
   }
 
   async recordStatuses(source: SourcePartition, reports: readonly StatusReport[]): Promise<StatusDecision[]> {
@@ -103,4 +103,20 @@ export class PostgresOrderLedger extends OrderLedger {
       clearTimeout(timer);
     }
   }
+}
+
+function earlierClaim(row: EarlierClaimRow): OrderClaim | null {
+  const { order_id: orderId, entry_id: entryId, source_topic: topic, source_partition: partition, source_offset: offset } = row;
+  if (entryId === null || topic === null || partition === null || offset === null) return null;
+  return { orderId, entryId, position: { topic, partition, offset } };
+}
+
+/** Each order's request with the lowest offset: the one the claim statement inserts. */
+function firstRequestPerOrder(requests: readonly OrderClaimRequest[]): OrderClaimRequest[] {
+  const firsts = new Map<string, OrderClaimRequest>();
+  for (const request of requests) {
+    const first = firsts.get(request.orderId);
+    if (first === undefined || BigInt(request.offset) < BigInt(first.offset)) firsts.set(request.orderId, request);
+  }
+  return [...firsts.values()];
 }
