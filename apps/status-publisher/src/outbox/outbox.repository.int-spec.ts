@@ -82,6 +82,24 @@ describe('outbox claims, leases and requeues (real Postgres)', () => {
     expect(results.map((row) => [row.data.commandId, row.data.outcome])).toEqual([[`${a}-c1`, 'delivered']]);
   });
 
+  it('records answers jsonb would refuse (a lone surrogate, a NUL) with U+FFFD, and the rest of their batch with them', async () => {
+    // Given two orders' heads, one of which iQmetrix answered with a lone surrogate and a NUL
+    const [a, b] = [await queue(1), await queue(1)];
+    const claimed = await claim('r1');
+    const rowOf = (orderId: string) => claimed.find((row) => row.orderId === orderId) as OutboxRow;
+    // When both outcomes are recorded together
+    const held = await outbox.finish(db, 'r1', [
+      { kind: 'delivered', row: rowOf(a), answer: { status: 202, body: { Message: 'ok \ud83d\u0000 \\ud83d' } } },
+      { kind: 'failed', row: rowOf(b), answer: { status: 400, body: null }, error: 'refused \u0000' },
+    ]);
+    // Then both are recorded, with the offending characters replaced and an escaped backslash kept
+    expect([...held].sort()).toEqual([rowOf(a).id, rowOf(b).id].sort());
+    const [stored] = await db.query<{ response: { body: { Message: string } } }>(`SELECT response FROM status_publisher.outbox WHERE id = $1`, [rowOf(a).id]);
+    expect(stored.response.body.Message).toBe('ok \ufffd\ufffd \\ud83d');
+    const results = await db.query<{ outcome: string }>(`SELECT data->>'outcome' AS outcome FROM status_publisher.result_outbox ORDER BY id`);
+    expect(results.map((row) => row.outcome).sort()).toEqual(['delivered', 'failed']);
+  });
+
   it('splits due rows between replicas claiming at the same moment, never giving one row to both', async () => {
     // Given 60 orders with one PUT each
     for (let i = 0; i < 60; i += 1) await queue(1);

@@ -89,7 +89,7 @@ export class OutboxRepository {
       column((o) => o.kind),
       column((o) => (o.kind === 'delivered' || o.kind === 'failed' ? o.answer.status : o.kind === 'retry' ? o.status ?? null : null)),
       column((o) => (o.kind === 'delivered' || o.kind === 'failed' ? storableJson(o.answer) : null)),
-      column((o) => (o.kind === 'delivered' ? null : o.error)),
+      column((o) => (o.kind === 'delivered' ? null : storableText(o.error))),
       column((o) => (o.kind === 'retry' ? o.delayMs : null)),
       column((o) => resultOf(o)),
     ]);
@@ -108,11 +108,20 @@ function claimParameters(request: ClaimRequest, ...narrowing: unknown[]): unknow
 }
 
 /**
- * iQmetrix's answer as jsonb can hold: `\u0000` is valid JSON but refused by jsonb, and an answer
- * that cannot be recorded would have its PUT sent again and again.
+ * iQmetrix's answer as jsonb can hold. `\u0000` and a lone UTF-16 surrogate (`"\ud83d"`) are valid
+ * JSON but refused by jsonb (22P02), and one answer that cannot be stored fails the whole batch of
+ * outcomes it is recorded with, whose PUTs would then be sent again; both become U+FFFD. Strings
+ * are mended before they are written, so an escaped backslash is never mistaken for an escape.
  */
 function storableJson(value: unknown): string {
-  return JSON.stringify(value).replace(/\\u0000/g, '\\ufffd');
+  return JSON.stringify(value, (_key, field: unknown) => (typeof field === 'string' ? storableText(field) : field));
+}
+
+/** String.prototype.toWellFormed (Node 20), which the ES2022 typings lack. */
+type WellFormable = string & { toWellFormed(): string };
+
+function storableText(text: string): string {
+  return (text as WellFormable).toWellFormed().replaceAll('\u0000', '\ufffd');
 }
 
 function resultOf(outcome: AttemptOutcome): string | null {
