@@ -45,9 +45,10 @@ export class MaintenanceService {
       this.db.query<{ state: string; count: number }>(
         `SELECT state, count(*)::int AS count FROM ${TABLES.outbox} WHERE state <> 'delivered' GROUP BY state`,
       ),
+      // Heads only: a row queued behind its order's head cannot be sent, however long it has waited.
       this.db.query<{ age: number | null }>(
         `SELECT EXTRACT(EPOCH FROM now() - min(next_attempt_at))::float8 AS age FROM ${TABLES.outbox}
-         WHERE state = 'pending' AND next_attempt_at <= now()`,
+         WHERE state = 'pending' AND is_head AND next_attempt_at <= now()`,
       ),
       this.db.query<{ count: number }>(`SELECT count(*)::int AS count FROM ${TABLES.held}`),
       this.db.query<{ count: number }>(`SELECT count(*)::int AS count FROM ${TABLES.results} WHERE published_at IS NULL`),
