@@ -170,6 +170,23 @@ describe('BatchRunner', () => {
     await expect(h.health.readiness()).resolves.toMatchObject({ ready: true });
   });
 
+  it('is ready again when a retried batch turns out to be committed already', async () => {
+    // Given a batch whose commit failed as far as the router could tell
+    const h = harness();
+    h.plan = () => {
+      throw new LedgerAnswerError('10');
+    };
+    await h.runner.run(payload([10, 11]), noSeek);
+    await expect(h.health.readiness()).resolves.toMatchObject({ ready: false });
+    // When the retry finds it committed after all (the broker had committed the transaction)
+    h.session.committed = '12';
+    const retry = payload([10, 11]);
+    await h.runner.run(retry, noSeek);
+    // Then it is skipped and readiness is back, with no new records to wait for
+    expect(retry.resolved).toEqual(['11']);
+    await expect(h.health.readiness()).resolves.toMatchObject({ ready: true });
+  });
+
   it('commits the part before a held report and pauses the partition briefly', async () => {
     const h = harness();
     h.plan = () => ({ output: outputOf(1), tally: emptyTally(), held: true, nextOffset: '11' });

@@ -68,8 +68,10 @@ export class BatchRunner {
     }
     const messages = unreadMessages(batch.messages, session.committed);
     if (messages.length === 0) {
-      // Another owner committed this batch already (read before this replica fenced it): skip it.
+      // Committed already, by another owner (read before this replica fenced it) or by this one's
+      // failed-looking attempt whose commit went through: skip it, and a retry has succeeded.
       if (session.committed !== null) resolveOffset(offsetBefore(session.committed));
+      this.state.succeeded(source);
       return undefined;
     }
     const plan = await this.planners.of(source.topic).plan(source, messages, batch.lastOffset());
