@@ -37,6 +37,13 @@ export class OutboxRelay {
   /** Rows from launch until their outcome is recorded (a superset of onWire). */
   private readonly inFlight = new Map<string, Promise<void>>();
   private readonly queued: OutboxRow[] = [];
+  /**
+   * When the lease of each queued row ends as far as this replica knows (performance.now()): from
+   * its claim, then from each renewal that held it. A row is sent only with half its lease left,
+   * so a replica that could not renew (Postgres away from it, a long 429 pause) never sends a row
+   * another replica may have taken over and sent since, with the order's later rows after it.
+   */
+  private readonly leaseEnds = new Map<string, number>();
   /** Orders whose head this replica finished, waiting for their next row to be claimed. */
   private readonly advanced = new Set<string>();
   private handingOver?: Promise<void>;
@@ -71,6 +78,7 @@ export class OutboxRelay {
     await this.loopDone;
     await this.handingOver;
     const unsent = this.queued.splice(0).map((row) => row.id);
+    this.leaseEnds.clear();
     if (unsent.length > 0) await this.outbox.release(this.db, this.settings.replicaId, unsent).catch(() => undefined);
     await Promise.allSettled([...this.inFlight.values()]);
     clearInterval(this.leaseTimer);
@@ -158,18 +166,38 @@ export class OutboxRelay {
 
   /** Queues claimed rows (reporting the parked ones) and starts as many as connections allow. */
   private take(rows: OutboxRow[]): void {
+    // Taken as the claim's answer arrives: its leases started no later than now.
+    const leaseEnd = performance.now() + this.settings.leaseMs;
     for (const row of rows) {
       if (row.state === 'parked') this.reportParked(row);
-      else this.queued.push(row);
+      else {
+        this.queued.push(row);
+        this.leaseEnds.set(row.id, leaseEnd);
+      }
     }
     this.launchQueued();
   }
 
   private launchQueued(): void {
+    const expired: string[] = [];
     while (this.running && this.onWire.size < this.settings.concurrency && this.queued.length > 0) {
-      if (this.observers.gate.remainingMs() > 0) return;
-      this.launch(this.queued.shift() as OutboxRow);
+      if (this.observers.gate.remainingMs() > 0) break;
+      const row = this.queued.shift() as OutboxRow;
+      const leaseLeftMs = (this.leaseEnds.get(row.id) ?? 0) - performance.now();
+      this.leaseEnds.delete(row.id);
+      if (leaseLeftMs < this.settings.leaseMs / 2) expired.push(row.id);
+      else this.launch(row);
     }
+    if (expired.length > 0) this.giveBack(expired, 'outbox rows not sent: their lease may have ended while they waited');
+  }
+
+  /** Rows this replica will not send: released if it still holds them, else left to whoever does. */
+  private giveBack(ids: string[], msg: string): void {
+    this.logger.warn({ msg, outboxIds: ids });
+    void this.outbox.release(this.db, this.settings.replicaId, ids).catch((error: unknown) => {
+      // Their leases run out by themselves; the attempt counted at the claim is then one too many.
+      this.logger.warn({ msg: 'releasing outbox rows failed', outboxIds: ids, reason: String(error) });
+    });
   }
 
   private launch(row: OutboxRow): void {
@@ -197,12 +225,26 @@ export class OutboxRelay {
   private async renewLeases(): Promise<void> {
     const ids = [...this.inFlight.keys(), ...this.queued.map((row) => row.id)];
     if (ids.length === 0) return;
+    const renewedAt = performance.now();
     try {
       const held = new Set(await this.outbox.renew(this.db, this.settings.replicaId, ids, this.settings.leaseMs));
-      const lost = ids.filter((id) => !held.has(id) && (this.inFlight.has(id) || this.queued.some((row) => row.id === id)));
-      if (lost.length > 0) this.logger.warn({ msg: 'outbox leases lost while rows were held', outboxIds: lost });
+      for (const id of held) if (this.leaseEnds.has(id)) this.leaseEnds.set(id, renewedAt + this.settings.leaseMs);
+      const lostInFlight = ids.filter((id) => !held.has(id) && this.inFlight.has(id));
+      if (lostInFlight.length > 0) this.logger.warn({ msg: 'outbox leases lost while PUTs were in flight', outboxIds: lostInFlight });
+      this.dropLostQueued(new Set(ids), held);
     } catch (error) {
       this.logger.warn({ msg: 'renewing outbox leases failed', reason: String(error) });
     }
+  }
+
+  /** Queued rows another replica holds now (their leases ran out here): they are its to send. */
+  private dropLostQueued(asked: ReadonlySet<string>, held: ReadonlySet<string>): void {
+    // Rows claimed while the renewal ran were not asked about.
+    const lost = new Set(this.queued.filter((row) => asked.has(row.id) && !held.has(row.id)).map((row) => row.id));
+    if (lost.size === 0) return;
+    const kept = this.queued.filter((row) => !lost.has(row.id));
+    this.queued.splice(0, this.queued.length, ...kept);
+    for (const id of lost) this.leaseEnds.delete(id);
+    this.logger.warn({ msg: 'outbox leases lost while rows waited; not sending them', outboxIds: [...lost] });
   }
 }
