@@ -9,8 +9,13 @@ interface Waiting {
 }
 
 const MAX_BATCH = 256;
-// Recording must survive a database hiccup: an outcome never recorded means the PUT is sent again.
-const RETRY_DELAYS_MS = [100, 500, 2_000];
+/**
+ * Recording must outlast a database outage (a failover takes tens of seconds): an outcome never
+ * recorded means its PUT is sent again once its lease runs out, and the attempt counts as one that
+ * died with its process. So a batch is tried again until it is recorded, or the recorder closes.
+ * The statement is fenced by the rows' claimed_by: recording late never overrides another replica.
+ */
+export const RECORDING_RETRY_DELAYS_MS = [100, 500, 2_000, 5_000];
 
 /**
  * Records attempt outcomes in batches: the outcomes that finish while one statement runs go
@@ -23,11 +28,20 @@ export class OutcomeRecorder {
   private flushing = false;
   private queuesAdvanced: (orderIds: string[]) => void = () => undefined;
 
+  private readonly closing = new AbortController();
+
+  /** `retryDelaysMs`: the waits between tries, the last one repeated. */
   constructor(
     private readonly db: PublisherDb,
     private readonly outbox: OutboxRepository,
     private readonly replicaId: string,
+    private readonly retryDelaysMs: readonly number[] = RECORDING_RETRY_DELAYS_MS,
   ) {}
+
+  /** Stops trying to record outcomes that keep failing (shutdown); those rows will be sent again. */
+  close(): void {
+    this.closing.abort();
+  }
 
   /**
    * Called after each batch with the orders whose head this replica just finished (delivered,
@@ -60,16 +74,17 @@ export class OutcomeRecorder {
   }
 
   private async finish(outcomes: AttemptOutcome[]): Promise<Set<string>> {
-    for (let attempt = 0; ; attempt += 1) {
+    for (let attempt = 1; ; attempt += 1) {
       try {
         return await this.outbox.finish(this.db, this.replicaId, outcomes);
       } catch (error) {
-        const delay = RETRY_DELAYS_MS[attempt];
-        if (delay === undefined) {
-          this.logger.error({ msg: 'could not record PUT outcomes; those rows will be attempted again', rows: outcomes.length, error: String(error) });
+        if (this.closing.signal.aborted) {
+          this.logger.error({ msg: 'could not record PUT outcomes before shutting down; those rows will be attempted again', rows: outcomes.length, error: String(error) });
           return new Set();
         }
-        await sleep(delay);
+        const delayMs = this.retryDelaysMs[Math.min(attempt, this.retryDelaysMs.length) - 1] ?? 0;
+        this.logger.warn({ msg: 'recording PUT outcomes failed; trying again', rows: outcomes.length, attempt, delayMs, error: String(error) });
+        await sleep(delayMs, undefined, { signal: this.closing.signal }).catch(() => undefined);
       }
     }
   }

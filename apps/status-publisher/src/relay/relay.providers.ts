@@ -17,11 +17,18 @@ import { RetryClock } from './retry-clock';
 import { RowDelivery } from './row-delivery';
 import { StatusSender } from './status-sender';
 
+/**
+ * How long shutdown waits for answered PUTs whose outcomes cannot be recorded (Postgres away)
+ * before giving up on them; within the process's grace period (bootstrap's 25 s).
+ */
+const SHUTDOWN_RECORDING_GRACE_MS = 15_000;
+
 /** Wakes the relay on NOTIFY and runs it; on shutdown waits for the PUTs in flight. */
 @Injectable()
 export class RelayLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly relay: OutboxRelay,
+    private readonly recorder: OutcomeRecorder,
     private readonly listener: PgListener,
     private readonly access: IqmetrixAccess,
     private readonly health: HealthRegistry,
@@ -34,7 +41,12 @@ export class RelayLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    await this.relay.stop();
+    const giveUp = setTimeout(() => this.recorder.close(), SHUTDOWN_RECORDING_GRACE_MS);
+    try {
+      await this.relay.stop();
+    } finally {
+      clearTimeout(giveUp);
+    }
   }
 }
 
