@@ -77,7 +77,7 @@ export class FeedWalk {
       this.logger.warn({ msg: 'feed page changed since the scan; the walk stops here', url, expected: ref.id, found: page.header.id });
       return undefined;
     }
-    const items = newItemsOldestFirst(page.items, index === 0 ? cut : { kind: 'none' });
+    const items = newItemsOldestFirst(page.items, cut, index === 0);
     return { ref, index, total: pages.length, header: page.header, items };
   }
 }

@@ -98,17 +98,32 @@ describe('FeedWalker', () => {
     expect(logs.text()).toMatch(/error .*not found anywhere in the feed archive/);
   });
 
-  it('reads everything updated since a time, walking back only as far as needed', async () => {
+  it('reads everything updated since a time, walking back to the first page wholly older than it', async () => {
     // Given 23 entries one second apart
     const ids = feed.append(23);
     // When a walk starts at entry 16's time
     const walk = await walker().plan({ kind: 'since', time: new Date(feed.entries[16].updated) });
     const read: string[] = [];
     for await (const page of walk.read()) read.push(...page.items.map((item) => item.entry?.entryId ?? ''));
-    // Then entries 16.. are read, and the scan went back to page 3 (entries 15-19) only
+    // Then entries 16.. are read; the scan went back to page 2 (entries 10-14, all older), which is not read
     expect(walk.status).toBe('passed');
     expect(read).toEqual(ids.slice(16));
-    expect(fetched('scan')).toEqual([FEED_PATH, feed.pageUrl(3)]);
+    expect(fetched('scan')).toEqual([FEED_PATH, feed.pageUrl(3), feed.pageUrl(2)]);
+    expect(walk.pages.map((page) => page.selfUrl)).toEqual([3, 4].map((i) => feed.pageUrl(i)));
+  });
+
+  it('reads everything since a time past an old entry delivered again among newer ones', async () => {
+    // Given entries 0-18, then entry 2 delivered again (with its own old time), then entries 20-22
+    const ids = feed.append(19);
+    feed.appendXml(ids[2], feed.entries[2].xml);
+    const after = feed.append(3);
+    // When a walk starts at entry 16's time
+    const walk = await walker().plan({ kind: 'since', time: new Date(feed.entries[16].updated) });
+    const read: string[] = [];
+    for await (const page of walk.read()) read.push(...page.items.map((item) => item.entry?.entryId ?? ''));
+    // Then entries 16-18 behind the old one are read too (the old one is read again: consumers de-duplicate)
+    expect(walk.status).toBe('passed');
+    expect(read).toEqual([...ids.slice(16), ids[2], ...after]);
   });
 
   it('treats a duplicated checkpoint entry as one: nothing after either copy is skipped or repeated', async () => {
@@ -120,6 +135,43 @@ describe('FeedWalker', () => {
     const result = await walker().readSince({ entryId: ids[6] });
     // Then only the entries after both copies come
     expect(result.entries.map((e) => e.entryId)).toEqual(later);
+  });
+
+  it('reads what came between the checkpoint entry and a copy of it delivered again later', async () => {
+    // Given a checkpoint at entry 6, then entries 7-11, entry 6 again (at-least-once), and entry 13
+    const ids = feed.append(7);
+    const checkpoint = { entryId: ids[6], updated: feed.entries[6].updated };
+    const between = feed.append(5);
+    feed.appendXml(ids[6], feed.entries[6].xml);
+    const later = feed.append(1);
+    // When reading since the checkpoint (the newer copy is on a newer page than the original)
+    const result = await walker().readSince(checkpoint);
+    // Then everything after the original comes, and the copy is not repeated
+    expect(result.status).toBe('found');
+    expect(result.entries.map((e) => e.entryId)).toEqual([...between, ...later]);
+    expect(result.pages.map((p) => p.selfUrl)).toEqual([1, 2].map((i) => feed.pageUrl(i)));
+  });
+
+  it('does not take an old entry delivered again, or a clock skew, behind the checkpoint for the place the walk starts', async () => {
+    // Given a checkpoint at entry 6, then entry 7, entry 3 delivered again with its old time,
+    // a new entry stamped a second before the checkpoint, and entry 10
+    const ids = feed.append(7);
+    const checkpoint = { entryId: ids[6], updated: feed.entries[6].updated };
+    const [seventh] = feed.append(1);
+    feed.appendXml(ids[3], feed.entries[3].xml);
+    const skewed = feed.appendXml('urn:uuid:skewed', feed.entries[5].xml.replaceAll(ids[5], 'urn:uuid:skewed'));
+    const later = feed.append(1);
+    // When reading since the checkpoint
+    const result = await walker().readSince(checkpoint);
+    // Then nothing after the checkpoint is skipped: the old entry comes again (consumers de-duplicate)
+    expect(result.status).toBe('found');
+    expect(result.entries.map((e) => e.entryId)).toEqual([seventh, ids[3], skewed, ...later]);
+    // And a poll whose checkpoint has older entries behind it on the same page scans that page only
+    const next = feed.append(2);
+    fetches = [];
+    const poll = await walker().readSince({ entryId: next[0], updated: feed.entries[11].updated });
+    expect(poll.entries.map((e) => e.entryId)).toEqual([next[1]]);
+    expect(fetched('scan')).toEqual([FEED_PATH]);
   });
 
   it('reports an unreadable entry with its raw XML and page, and reads the rest of the page', async () => {

@@ -17,7 +17,7 @@ import { FeedWalk } from './feed-walk';
 import { PageCache } from './page-cache';
 import { scanPage, type ScannedPage, type ScanTarget } from './page-passes';
 import { withPageRetries } from './page-retry';
-import { cutFor, scanRuleFor } from './walk-start';
+import { cutFor, StartFinder } from './walk-start';
 
 export const DEFAULT_PAGE_CACHE_BYTES = 16 * 1024 * 1024;
 export const DEFAULT_MAX_WALK_PAGES = 1_000_000;
@@ -50,7 +50,7 @@ export class FeedWalker {
   async plan(start: WalkStart, options: WalkOptions = {}): Promise<FeedWalk> {
     const cache = new PageCache(this.options.pageCacheBytes ?? DEFAULT_PAGE_CACHE_BYTES);
     const maxPages = this.options.maxPages ?? DEFAULT_MAX_WALK_PAGES;
-    const rule = scanRuleFor(start);
+    const finder = new StartFinder(start);
     const maxPageBytes = this.options.parse?.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES;
     const newestFirst: PageRef[] = [];
     const seen = new Set<string>();
@@ -60,18 +60,24 @@ export class FeedWalker {
       options.signal?.throwIfAborted();
       if (newestFirst.length >= maxPages) throw new FeedArchiveLoopError(url, `more than ${maxPages} pages`);
       const startedAt = Date.now();
-      const target: ScanTarget = { url, rule, cache, cacheKey: newestFirst.length, maxPageBytes };
-      const scanned: ScannedPage = await withPageRetries(() => scanPage(this.http, target), this.options.retry, options.signal);
+      const index = newestFirst.length;
+      const target: ScanTarget = { url, rule: finder, cache, cacheKey: index, maxPageBytes };
+      const scan = (): Promise<ScannedPage> => {
+        finder.beginPage(index);
+        return scanPage(this.http, target);
+      };
+      const scanned: ScannedPage = await withPageRetries(scan, this.options.retry, options.signal);
       this.onFetch({ url, phase: 'scan', bytes: scanned.bytes, durationMs: Date.now() - startedAt });
       const ref: PageRef = { fetchedUrl: url, selfUrl: scanned.header.links.self ?? null, id: scanned.header.id };
       rememberPage(seen, ref);
       newestFirst.push(ref);
-      if (scanned.decision === 'found' || scanned.decision === 'passed') status = scanned.decision;
+      const decision = scanned.decision ?? finder.endPage();
+      if (decision === 'found' || decision === 'passed') status = decision;
       url = scanned.header.links.prevArchive;
     }
-    status ??= start.kind === 'beginning' ? 'beginning' : 'exhausted';
+    status ??= finder.statusAtArchiveEnd();
     this.reportStart(start, status, newestFirst.length);
-    const pages = newestFirst.reverse();
+    const pages = pagesToRead(newestFirst, status, finder).reverse();
     return new FeedWalk({
       http: this.http,
       start,
@@ -131,6 +137,17 @@ export class FeedWalker {
       this.logger.warn({ msg: 'the feed archive does not reach back to the requested time; reading all of it', since: start.time.toISOString(), pagesScanned: scanned });
     }
   }
+}
+
+/**
+ * The scanned pages that hold something new, newest first. Pages scanned past the oldest copy of the
+ * checkpoint entry only showed that no older copy lies behind it, and the page that showed the
+ * start was passed holds only entries older than it.
+ */
+function pagesToRead(newestFirst: PageRef[], status: StartStatus, finder: StartFinder): PageRef[] {
+  if (status === 'found' && finder.copyPage !== undefined) return newestFirst.slice(0, finder.copyPage + 1);
+  if (status === 'passed') return newestFirst.slice(0, -1);
+  return newestFirst;
 }
 
 /** The same page twice (by URL or by feed id) means the archive links loop. */

@@ -19,9 +19,9 @@ export type WalkStart =
 /**
  * How the scan located the start:
  * - `beginning`: no checkpoint; every page back to the oldest is read;
- * - `found`: the checkpoint entry was found; reading resumes right after it;
- * - `passed`: an entry older than the start time was reached (for a checkpoint: its entry is gone,
- *   e.g. the archive expired, so entries updated at or after its `updated` are read);
+ * - `found`: the checkpoint entry was found; reading resumes right after its oldest copy;
+ * - `passed`: a page of entries all older than the start time was reached (for a checkpoint: its
+ *   entry is gone, e.g. the archive expired, so entries updated at or after its `updated` are read);
  * - `exhausted`: the oldest page was reached without either; the whole archive is read.
  */
 export type StartStatus = 'beginning' | 'found' | 'passed' | 'exhausted';
