@@ -5,3 +5,4 @@ export * from './kafka/kafka-log-creator';
 export * from './kafka/kafka.module';
 export * from './contract';
 export * from './kafka/key-partitioner';
+export * from './kafka/produce-requests';

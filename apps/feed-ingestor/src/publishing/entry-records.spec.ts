@@ -88,6 +88,24 @@ describe('recordFor', () => {
     expect(record).toMatchObject({ kind: 'dead-letter', reason: 'MESSAGE.SCHEMA_VIOLATION', orderId: ORDER_ID });
     expect(record.message.key).toBe(ORDER_ID);
   });
+
+  it('keeps every record small enough for Kafka: a large unreadable entry is cut, a large event is dead-lettered', () => {
+    // Given an unreadable entry of 900,000 characters of quotes (each one escaped in JSON)
+    const rawXml = `<entry>${'"'.repeat(900_000)}</entry>`;
+    const letter = recordFor({ issue: { entryId: 'urn:uuid:big', rawXml, reason: 'not well-formed' } });
+    // Then its dead letter holds the start of it, says so, and fits in a record
+    const data = decodeEvent(letter.message.value).data as { original: string; reason: string };
+    expect(data.original).toBe(rawXml.slice(0, 200 * 1024));
+    expect(data.reason).toBe('not well-formed (raw XML cut to its first 200 Ki characters)');
+    expect(letter.message.value.length).toBeLessThan(1_000_000);
+
+    // Given an order whose event would be over 900,000 bytes
+    const huge = entry({ data: { orderId: ORDER_ID, items: [{ sku: 'AB-1', quantity: 1, description: 'x'.repeat(1_000_000) }] }, rawXml: '<entry>big</entry>' });
+    // Then it is a dead letter saying why, with its raw XML, instead of a record the broker would refuse
+    const record = recordFor(huge);
+    expect(record).toMatchObject({ kind: 'dead-letter', reason: 'FEED.ENTRY_TOO_LARGE', orderId: ORDER_ID });
+    expect(decodeEvent(record.message.value).data).toMatchObject({ errorCode: 'FEED.ENTRY_TOO_LARGE', original: '<entry>big</entry>' });
+  });
 });
 
 describe('itemKey and uniqueByKey', () => {

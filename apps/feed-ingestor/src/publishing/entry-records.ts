@@ -15,6 +15,16 @@ import { contentKey, derivedEventId, entryTraceparent } from './trace-context';
 
 const SOURCE = eventSource('feed-ingestor');
 
+/*
+ * Kafka refuses a record over the topic's max.message.bytes (1,048,588 bytes by default), and a
+ * record that can never be sent would stop the ingestor at its page for good. An event's value is
+ * at most MAX_EVENT_BYTES: a larger one becomes a dead letter, whose raw XML is cut to its first
+ * DEAD_LETTER_ORIGINAL_CHARS characters (at most 3 bytes each in UTF-8, plus JSON escapes), so that
+ * every record fits.
+ */
+const MAX_EVENT_BYTES = 900_000;
+const DEAD_LETTER_ORIGINAL_CHARS = 200 * 1024;
+
 export type RecordKind = 'order-created' | 'order-status-updated' | 'dead-letter';
 
 /** One feed item turned into the Kafka record that carries it. */
@@ -64,14 +74,21 @@ export function recordFor(item: WalkedItem, now: () => Date = () => new Date()):
     const reason = `entry "${entry.title ?? ''}" holds a payload the contract has no topic for`;
     return deadLetter(key, item, { errorCode: 'FEED.UNKNOWN_ENTRY_KIND', reason }, traceparent);
   }
+  let message: KafkaRecord;
   try {
-    const message = toKafkaMessage(feedEvent(entry, traceparent, now));
-    const topic = entry.kind === 'order-created' ? TOPICS.orderCreated : TOPICS.orderStatusUpdated;
-    return { key, kind: entry.kind, topic, message, entryId: entry.entryId, orderId: entry.orderId, traceparent };
+    message = toKafkaMessage(feedEvent(entry, traceparent, now));
   } catch (error) {
     return deadLetter(key, item, rejectionOf(error), traceparent);
   }
+  const bytes = message.value.length;
+  if (bytes > MAX_EVENT_BYTES) {
+    const reason = `the entry's event is ${bytes} bytes, more than the ${MAX_EVENT_BYTES} a record of the order topics may hold`;
+    return deadLetter(key, item, { errorCode: 'FEED.ENTRY_TOO_LARGE', reason }, traceparent);
+  }
+  const topic = entry.kind === 'order-created' ? TOPICS.orderCreated : TOPICS.orderStatusUpdated;
+  return { key, kind: entry.kind, topic, message, entryId: entry.entryId, orderId: entry.orderId, traceparent };
 }
+
 
 function feedEvent(entry: FeedEntry, traceparent: string, now: () => Date) {
   const common = {
@@ -94,10 +111,13 @@ function deadLetter(
 ): EntryRecord {
   const entryId = itemEntryId(item) ?? null;
   const orderId = item.entry?.orderId ?? null;
+  const raw = item.entry?.rawXml ?? item.issue?.rawXml ?? '';
+  const cut = raw.length > DEAD_LETTER_ORIGINAL_CHARS;
   const event = buildRejectedEvent(
     {
       ...rejection,
-      original: item.entry?.rawXml ?? item.issue?.rawXml,
+      reason: cut ? `${rejection.reason} (raw XML cut to its first ${DEAD_LETTER_ORIGINAL_CHARS / 1024} Ki characters)` : rejection.reason,
+      original: cut ? raw.slice(0, DEAD_LETTER_ORIGINAL_CHARS) : raw,
       source: entryId === null ? {} : { entryId },
       service: 'feed-ingestor',
       orderId,

@@ -1,13 +1,15 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { ensureTopics, KafkaAdmin, KeyPartitioner, topicsOf } from '@dropship/messaging';
+import { ensureTopics, KafkaAdmin, KeyPartitioner, produceRequests, topicsOf } from '@dropship/messaging';
 import { CONNECTOR_CONFIG, describeError, type ConnectorConfig } from '@dropship/platform';
 import { CompressionTypes, Kafka, Producer, TopicMessages } from 'kafkajs';
 import type { EntryRecord } from './entry-records';
 
 /**
  * The ingestor's one Kafka producer: idempotent, acks from all in-sync replicas, one request in
- * flight (kafkajs keeps idempotent ordering only then). `send` is one sendBatch for a whole page.
- * The topics the service writes are created at start, or before the first send if Kafka was away.
+ * flight (kafkajs keeps idempotent ordering only then). `send` is one sendBatch for a whole page,
+ * or more when its records for one partition would exceed what the broker takes in one record
+ * batch (see produceRequests). The topics the service writes are created at start, or before the
+ * first send if Kafka was away.
  */
 @Injectable()
 export class FeedPublisher implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -25,11 +27,17 @@ export class FeedPublisher implements OnApplicationBootstrap, OnApplicationShutd
     this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: KeyPartitioner });
   }
 
-  /** Sends the records in one request and resolves once every partition leader acknowledged them. */
+  /**
+   * Sends the records and resolves once every partition leader acknowledged them. When they take
+   * more than one request and a later one fails, the earlier ones stay sent: the page is sent
+   * again (the checkpoint has not moved), and consumers de-duplicate by event id.
+   */
   async send(records: readonly EntryRecord[]): Promise<void> {
     if (records.length === 0) return;
     await this.connect();
-    await this.producer.sendBatch({ topicMessages: byTopic(records), acks: -1, compression: CompressionTypes.None });
+    for (const topicMessages of produceRequests(byTopic(records))) {
+      await this.producer.sendBatch({ topicMessages, acks: -1, compression: CompressionTypes.None });
+    }
   }
 
   /** Connects and creates the service's topics once; a failure is retried on the next call. */

@@ -1,7 +1,7 @@
 import { Kafka, Message, Partitioners, Producer } from 'kafkajs';
+import { produceRequests } from '@dropship/messaging';
 import type { SourcePartition } from '../ledger/order-ledger';
 import { GroupOffsets } from './group-offsets';
-import { produceRequests } from './produce-requests';
 import { PublishFailedError } from './router.errors';
 import { ROUTER_GROUP_ID } from './router-settings';
 

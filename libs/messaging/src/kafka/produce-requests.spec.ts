@@ -1,5 +1,5 @@
 import type { Message } from 'kafkajs';
-import { CLOUDEVENTS_CONTENT_TYPE } from '@dropship/messaging';
+import { CLOUDEVENTS_CONTENT_TYPE } from '../events/kafka-record';
 import { produceRequests } from './produce-requests';
 
 // kafkajs's own record and record batch encoders (internal modules, no types), to measure what the broker gets.

@@ -3,11 +3,11 @@ import type { Message } from 'kafkajs';
 /**
  * Encoded record bytes per produce request. kafkajs puts all of a request's records for one
  * partition into one record batch, and the broker refuses a batch over max.message.bytes
- * (1,048,588 bytes by default). A batch read from one partition is written mostly to one partition
- * of dropship.orders.v1 (same key, same partition count) and normalized orders are a little larger
- * than the entries they come from, so a full batch's records may need two requests of one
- * transaction. The limit leaves room for the record batch's own header; each request is a round
- * trip the batch waits for, so it is no smaller than it must be.
+ * (1,048,588 bytes by default), so records that together exceed it must go in more than one
+ * request. The limit leaves room for the record batch's own header; each request is a round trip
+ * the sender waits for, so it is no smaller than it must be. (The router's batches of normalized
+ * orders, a little larger than the entries they come from, and a page of large feed entries need
+ * this; a single record over the limit still fails, so senders bound their records.)
  */
 const MAX_REQUEST_BYTES = 1_000_000;
 
