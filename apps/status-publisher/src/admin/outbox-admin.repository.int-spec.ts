@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { createTestDatabase, TestDatabase } from '@dropship/testing';
 import { PublisherDb } from '../database/publisher-db';
 import { migratePublisherSchema } from '../testing/migrated-database';
@@ -23,6 +24,10 @@ describe('outbox admin: requeueing every failed row (real Postgres)', () => {
   afterAll(async () => {
     await db?.close();
     await database?.drop();
+  });
+
+  afterEach(async () => {
+    await db.execute(`TRUNCATE ${O}`);
   });
 
   it('requeues the failed rows of more orders than Postgres holds locks for in one transaction, each order keeping its rows in order', async () => {
@@ -60,5 +65,30 @@ describe('outbox admin: requeueing every failed row (real Postgres)', () => {
       { commandId: 'm-3', isHead: false },
       { commandId: 'm-4', isHead: false },
     ]);
+  });
+
+  it('runs its statement again when Postgres ends it as the victim of a deadlock with the relay', async () => {
+    // Given failed rows of orders x and y, and another session (a relay recording outcomes) that
+    // holds order x's lock and will ask for y's
+    await db.execute(`INSERT INTO ${O} (order_id, command_id, method, path, body, state, finished_at) VALUES
+      ('order-y', 'y-1', 'PUT', '/p', '{}'::jsonb, 'failed', now()), ('order-x', 'x-1', 'PUT', '/p', '{}'::jsonb, 'failed', now())`);
+    const relay = new Client({ connectionString: database.url });
+    await relay.connect();
+    const lock = (orderId: string) => relay.query(`SELECT pg_advisory_xact_lock(hashtextextended('dropship-order:' || $1::text, 0))`, [orderId]);
+    try {
+      await relay.query('BEGIN');
+      await lock('order-x');
+      // When the requeue takes y's lock and waits for x's, and the relay then waits for y's
+      const requeue = admin.requeueFailed(db);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const relayWaits = lock('order-y');
+      // (Postgres finds the cycle after deadlock_timeout and ends the requeue, which waited first)
+      await relayWaits;
+      await relay.query('COMMIT');
+      // Then the requeue ran again and requeued both rows
+      await expect(requeue).resolves.toBe(2);
+    } finally {
+      await relay.end();
+    }
   });
 });

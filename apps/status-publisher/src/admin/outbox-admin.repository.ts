@@ -79,14 +79,32 @@ export class OutboxAdminRepository {
   }
 
   private async requeueWhere(db: Queryable, condition: string, params: unknown[]): Promise<number> {
-    const rows = await db.query(
+    const rows = await againAfterDeadlock(() => db.query(
       `WITH chosen AS (SELECT id FROM ${O} WHERE ${condition} ORDER BY seq FOR UPDATE),
             renumbered AS (SELECT id, nextval('${TABLES.outboxSeq}') AS seq FROM chosen)
        UPDATE ${O} AS t SET seq = r.seq, ${REQUEUE_SET} FROM renumbered r WHERE t.id = r.id RETURNING t.id`,
       params,
-    );
+    ));
     if (rows.length > 0) await wakeRelays(db);
     return rows.length;
+  }
+}
+
+const DEADLOCK_TRIES = 5;
+
+/**
+ * A requeue and the relay's batched FINISH each take the locks of many orders (the queue-head
+ * triggers), in no common order, so Postgres may end one of them as a deadlock victim (40P01) and
+ * ask for it to run again. The relay's side retries by itself; the requeue does here, rather than
+ * failing an operator's request after some of its chunks.
+ */
+async function againAfterDeadlock<T>(statement: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await statement();
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== '40P01' || attempt >= DEADLOCK_TRIES) throw error;
+    }
   }
 }
 
