@@ -36,7 +36,7 @@ class HeldDelivery {
   }
 }
 
-describe('the relay and its leases (real Postgres)', () => {
+describe('the relay, its leases and what it has in flight (real Postgres)', () => {
   let database: TestDatabase;
   let db: PublisherDb;
 
@@ -80,6 +80,43 @@ describe('the relay and its leases (real Postgres)', () => {
       const [row] = await db.query<{ claimedBy: string }>(`SELECT claimed_by AS "claimedBy" FROM ${O} WHERE order_id = $1`, [waiting]);
       expect(row.claimedBy).toBe('r2');
     } finally {
+      await relay.stop();
+    }
+  });
+
+  it('starts no PUT while twice its connections are answered but not recorded (Postgres slow to take outcomes)', async () => {
+    // Given ten orders' heads and a relay with two connections, whose PUTs are answered at once but
+    // whose outcomes cannot be recorded yet
+    await db.execute(`TRUNCATE ${O}`);
+    for (let i = 0; i < 10; i += 1) {
+      await db.execute(`INSERT INTO ${O} (order_id, command_id, method, path, body) VALUES ($1, $1, 'PUT', '/p', '{}'::jsonb)`, [`order-${i}`]);
+    }
+    const started: string[] = [];
+    let recordAll!: () => void;
+    const recorded = new Promise<void>((resolve) => (recordAll = resolve));
+    const delivery = {
+      deliver: async (row: OutboxRow, sent: () => void = () => undefined) => {
+        started.push(row.orderId);
+        await new Promise((resolve) => setImmediate(resolve)); // iQmetrix answers
+        sent();
+        await recorded;
+        await db.execute(`UPDATE ${O} SET state = 'delivered', finished_at = now() WHERE id = $1`, [row.id]);
+      },
+    };
+    const observers = { metrics: new PublisherMetrics(new MetricsRegistry('relay-bound-test')), gate: new PauseGate(), retries: new RetryClock() };
+    const settings = { replicaId: 'r1', concurrency: 2, batchSize: 10, pollIntervalMs: 100, leaseMs: 30_000, crashLimit: 3 };
+    const relay = new OutboxRelay(db, new OutboxRepository('60455'), delivery as unknown as RowDelivery, observers, settings);
+    relay.start();
+    try {
+      // When the relay has had time to start what it may
+      await waitFor(() => started.length >= 4, { timeoutMs: 5_000, description: `the first PUTs (started: ${started.length})` });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Then it started four (two connections, twice over), and the rest once those were recorded
+      expect(started).toHaveLength(4);
+      recordAll();
+      await waitFor(() => started.length === 10, { description: 'every PUT' });
+    } finally {
+      recordAll();
       await relay.stop();
     }
   });

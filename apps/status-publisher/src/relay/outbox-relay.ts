@@ -9,6 +9,9 @@ import { RetryClock } from './retry-clock';
 import { RowDelivery } from './row-delivery';
 import { WakeSignal } from './wake-signal';
 
+/** PUTs in flight or answered and waiting to be recorded, per connection, at most (see hasRoom). */
+const UNRECORDED_PER_CONNECTION = 2;
+
 export interface RelaySettings {
   replicaId: string;
   concurrency: number;
@@ -180,7 +183,7 @@ export class OutboxRelay {
 
   private launchQueued(): void {
     const expired: string[] = [];
-    while (this.running && this.onWire.size < this.settings.concurrency && this.queued.length > 0) {
+    while (this.running && this.hasRoom() && this.queued.length > 0) {
       if (this.observers.gate.remainingMs() > 0) break;
       const row = this.queued.shift() as OutboxRow;
       const leaseLeftMs = (this.leaseEnds.get(row.id) ?? 0) - performance.now();
@@ -189,6 +192,15 @@ export class OutboxRelay {
       else this.launch(row);
     }
     if (expired.length > 0) this.giveBack(expired, 'outbox rows not sent: their lease may have ended while they waited');
+  }
+
+  /**
+   * A connection is free, and the PUTs answered but not yet recorded are few: were Postgres slow to
+   * take outcomes, launching on would pile up answered PUTs that a crash would have sent again.
+   */
+  private hasRoom(): boolean {
+    const { concurrency } = this.settings;
+    return this.onWire.size < concurrency && this.inFlight.size < concurrency * UNRECORDED_PER_CONNECTION;
   }
 
   /** Rows this replica will not send: released if it still holds them, else left to whoever does. */
@@ -210,8 +222,8 @@ export class OutboxRelay {
       .deliver(row, sent)
       .catch((error: unknown) => this.logger.error({ msg: 'delivering an outbox row failed', outboxId: row.id, error: String(error) }))
       .finally(() => {
-        sent();
         this.inFlight.delete(row.id);
+        sent();
         this.signal.wake();
       });
     this.inFlight.set(row.id, work);
