@@ -21,7 +21,7 @@ interface Harness {
   planned: string[][];
   invalidated: SourcePartition[];
   session: { committed: string | null };
-  plan: (messages: readonly KafkaMessage[]) => BatchPlan;
+  plan: (messages: readonly KafkaMessage[]) => BatchPlan | Promise<BatchPlan>;
 }
 
 function harness(): Harness {
@@ -58,7 +58,7 @@ function harness(): Harness {
   const planner = {
     plan: async (_source: SourcePartition, messages: readonly KafkaMessage[]) => {
       planned.push(messages.map((message) => message.offset));
-      return h.plan(messages);
+      return await h.plan(messages);
     },
   };
   const planners = { of: () => planner } as unknown as Planners;
@@ -77,7 +77,7 @@ function next(messages: readonly KafkaMessage[]): string {
   return String(Number(messages[messages.length - 1]?.offset) + 1);
 }
 
-function payload(offsets: number[]): EachBatchPayload & { resolved: string[]; paused: number } {
+function payload(offsets: number[]): EachBatchPayload & { resolved: string[]; paused: number; heartbeats: number } {
   const messages = offsets.map((offset) => kafkaMessage(offset, { key: 'k', value: 'v' } as Message));
   const batch = {
     topic: TOPIC,
@@ -92,7 +92,10 @@ function payload(offsets: number[]): EachBatchPayload & { resolved: string[]; pa
     resolved: [] as string[],
     paused: 0,
     resolveOffset: (offset: string) => void result.resolved.push(offset),
-    heartbeat: async () => undefined,
+    heartbeats: 0,
+    heartbeat: async () => {
+      result.heartbeats += 1;
+    },
     pause: () => {
       result.paused += 1;
       return () => undefined;
@@ -185,6 +188,21 @@ describe('BatchRunner', () => {
     // Then it is skipped and readiness is back, with no new records to wait for
     expect(retry.resolved).toEqual(['11']);
     await expect(h.health.readiness()).resolves.toMatchObject({ ready: true });
+  });
+
+  it('keeps heartbeating while a batch waits, so a slow Postgres does not get the member evicted', async () => {
+    // Given a plan that takes 2.5 seconds (Postgres slow to answer)
+    const h = harness();
+    h.plan = async (messages) => {
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      return { output: outputOf(1), tally: emptyTally(), held: false, nextOffset: next(messages) };
+    };
+    const batch = payload([10]);
+    // When it runs
+    await h.runner.run(batch, noSeek);
+    // Then heartbeats went out meanwhile, about one a second (and the batch was committed)
+    expect(batch.heartbeats).toBeGreaterThanOrEqual(2);
+    expect(h.commits).toEqual([{ records: 1, nextOffset: '11' }]);
   });
 
   it('commits the part before a held report and pauses the partition briefly', async () => {

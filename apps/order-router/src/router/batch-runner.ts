@@ -12,6 +12,9 @@ import { ReceivedGate } from './received-gate';
 import { HOLD_RETRY_MS, retryDelayMs } from './retry-delay';
 import { RouterMetrics } from './router.metrics';
 
+/** As the consumer's heartbeatInterval: kafkajs sends a heartbeat at most this often anyway. */
+const HEARTBEAT_DURING_BATCH_MS = 1_000;
+
 /** Moves the consumer's fetch position of the batch's partition (consumer.seek). */
 export type Seek = (offset: string) => void;
 
@@ -39,6 +42,7 @@ export class BatchRunner {
     if (!isRunning() || isStale()) return;
     const source: SourcePartition = { topic: batch.topic, partition: batch.partition };
     const started = process.hrtime.bigint();
+    const beating = this.keepHeartbeating(payload, source);
     try {
       const plan = await this.process(payload, source, seek);
       if (plan === undefined) return;
@@ -53,7 +57,24 @@ export class BatchRunner {
       await payload.heartbeat();
     } catch (error) {
       this.onFailure(payload, source, error);
+    } finally {
+      clearInterval(beating);
     }
+  }
+
+  /**
+   * kafkajs heartbeats only between batches and when asked. A batch waiting on Postgres or Kafka
+   * (a statement times out after 15 s, a Kafka step retries for longer) would outlast the 10 s
+   * session, and the group would evict this member and rebalance, again and again while every
+   * replica waits on the same outage. A failed heartbeat (a rebalance has begun) is logged; the
+   * runner's own heartbeat after the batch fails the same way and rejoins.
+   */
+  private keepHeartbeating(payload: EachBatchPayload, source: SourcePartition): NodeJS.Timeout {
+    return setInterval(() => {
+      payload.heartbeat().catch((error: unknown) => {
+        this.logger.warn({ msg: 'heartbeat during a batch failed', ...source, ...describeError(error) });
+      });
+    }, HEARTBEAT_DURING_BATCH_MS);
   }
 
   private async process(payload: EachBatchPayload, source: SourcePartition, seek: Seek): Promise<BatchPlan | undefined> {
