@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { describeError } from '@dropship/platform';
+import { ReplayAlreadyRunningError } from './replay.errors';
 import { ReplayRunner, type ReplayProgress } from './replay-runner';
 
 export type ReplayState = 'running' | 'succeeded' | 'failed' | 'cancelled';
@@ -18,8 +19,9 @@ export interface ReplayJob extends Partial<ReplayProgress> {
 const KEPT_FINISHED_JOBS = 100;
 
 /**
- * Replays started through the admin endpoint, run in the background by this replica and kept in
- * its memory (a job's status is asked of the replica that runs it). Shutdown cancels running jobs.
+ * Replays started through the admin endpoint, run in the background by this replica, one at a
+ * time, and kept in its memory (a job's status is asked of the replica that runs it). Shutdown
+ * cancels a running job.
  */
 @Injectable()
 export class ReplayJobs implements OnModuleDestroy {
@@ -29,7 +31,10 @@ export class ReplayJobs implements OnModuleDestroy {
 
   constructor(private readonly runner: ReplayRunner) {}
 
+  /** @throws ReplayAlreadyRunningError while another replay runs here (one at a time per replica). */
   start(since: Date): ReplayJob {
+    const [runningId] = this.running.keys();
+    if (runningId !== undefined) throw new ReplayAlreadyRunningError(runningId);
     const job: ReplayJob = { id: randomUUID(), since: since.toISOString(), state: 'running', startedAt: new Date().toISOString() };
     this.jobs.set(job.id, job);
     const controller = new AbortController();

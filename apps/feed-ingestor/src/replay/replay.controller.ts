@@ -1,10 +1,11 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
-import { InvalidReplayRequestError, parseSince } from './replay.errors';
+import { BadRequestException, Body, ConflictException, Controller, Get, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
+import { InvalidReplayRequestError, parseSince, ReplayAlreadyRunningError } from './replay.errors';
 import { ReplayJobs, type ReplayJob } from './replay-jobs';
 
 /**
  * `POST /admin/replay {"since": "<ISO time>"}` re-publishes every feed entry since that time for a
- * consumer that lost data; it answers 202 with the job, whose progress `GET /admin/replay/{id}` shows.
+ * consumer that lost data; it answers 202 with the job, whose progress `GET /admin/replay/{id}` shows,
+ * or 409 while another replay runs on this replica.
  */
 @Controller('admin/replay')
 export class ReplayController {
@@ -20,7 +21,13 @@ export class ReplayController {
       if (error instanceof InvalidReplayRequestError) throw new BadRequestException({ code: error.code, message: error.message });
       throw error;
     }
-    const job = this.jobs.start(since);
+    let job: ReplayJob;
+    try {
+      job = this.jobs.start(since);
+    } catch (error) {
+      if (error instanceof ReplayAlreadyRunningError) throw new ConflictException({ code: error.code, message: error.message, jobId: error.jobId });
+      throw error;
+    }
     return { jobId: job.id, statusUrl: `/admin/replay/${job.id}`, job };
   }
 
