@@ -151,6 +151,21 @@ describe('BatchRunner', () => {
     expect(h.planned).toEqual([]);
   });
 
+  it('goes on from the oldest kept record when seeking back to the commit leads to the same place (retention deleted the rest)', async () => {
+    // Given a committed offset of 5 whose records retention deleted: the fetch comes back at 10
+    const h = harness();
+    h.session.committed = '5';
+    const seeks: string[] = [];
+    await h.runner.run(payload([10, 11]), (offset) => seeks.push(offset));
+    // When seeking back to 5 brings the same batch again
+    const again = payload([10, 11]);
+    await h.runner.run(again, (offset) => seeks.push(offset));
+    // Then the router sought back once, then read on from 10 instead of looping
+    expect(seeks).toEqual(['5']);
+    expect(h.planned).toEqual([['10', '11']]);
+    expect(again.resolved).toEqual(['11']);
+  });
+
   it('pauses a failing partition, reports not ready, and recovers on a later success', async () => {
     // Given a ledger that is away
     const h = harness();

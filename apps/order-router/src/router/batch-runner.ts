@@ -28,6 +28,8 @@ export type Seek = (offset: string) => void;
 @Injectable()
 export class BatchRunner {
   private readonly logger = new Logger(BatchRunner.name);
+  /** Per partition, the committed offset its last batch sought back to. */
+  private readonly soughtBack = new Map<string, string>();
 
   constructor(
     private readonly sessions: PartitionSessions,
@@ -82,11 +84,19 @@ export class BatchRunner {
     const session = await this.sessions.open(source);
     const firstOffset = batch.messages[0]?.offset;
     if (session.committed !== null && firstOffset !== undefined && BigInt(session.committed) < BigInt(firstOffset)) {
-      // The fetch position is past the committed offset (records were skipped): read from the commit.
-      this.logger.warn({ msg: 'fetch position ahead of the committed offset; seeking back', ...source, committed: session.committed });
-      seek(session.committed);
-      return undefined;
+      if (!this.seekBackFailed(source, session.committed)) {
+        // The fetch position is past the committed offset (records were skipped): read from the commit.
+        this.logger.warn({ msg: 'fetch position ahead of the committed offset; seeking back', ...source, committed: session.committed });
+        this.soughtBack.set(keyOf(source), session.committed);
+        seek(session.committed);
+        return undefined;
+      }
+      // Seeking back led here again: the records from the commit on are gone (retention deleted
+      // them before the router read them, and kafkajs reset to the oldest it has). Seeking again
+      // would loop forever; what is gone cannot be read, so go on from here, loudly.
+      this.logger.error({ msg: 'records after the committed offset were deleted before the router read them; going on from the oldest kept', ...source, committed: session.committed, firstKept: firstOffset });
     }
+    this.soughtBack.delete(keyOf(source));
     const messages = unreadMessages(batch.messages, session.committed);
     if (messages.length === 0) {
       // Committed already, by another owner (read before this replica fenced it) or by this one's
@@ -102,6 +112,11 @@ export class BatchRunner {
     resolveOffset(offsetBefore(plan.nextOffset));
     if (source.topic === TOPICS.orderCreated) this.gate.noteCommitted(source.partition, plan.nextOffset);
     return plan;
+  }
+
+  /** True when the last batch of the partition sought back to this same committed offset. */
+  private seekBackFailed(source: SourcePartition, committed: string): boolean {
+    return this.soughtBack.get(keyOf(source)) === committed;
   }
 
   private onFailure(payload: EachBatchPayload, source: SourcePartition, error: unknown): void {
@@ -136,4 +151,8 @@ function header(message: Message, name: string): string | undefined {
   const value = message.headers?.[name];
   const first = Array.isArray(value) ? value[0] : value;
   return first?.toString();
+}
+
+function keyOf(source: SourcePartition): string {
+  return `${source.topic}|${source.partition}`;
 }
