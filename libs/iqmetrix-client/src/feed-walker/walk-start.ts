@@ -19,7 +19,8 @@ export type PageCut =
  * - An entry older than the start's time may be an old entry delivered again, or a clock's skew,
  *   and newer entries lie behind it. The start counts as passed (the checkpoint entry is gone)
  *   only at a whole page of entries older than the time.
- * A copy of the checkpoint behind an old entry delivered again, behind a later copy, is still
+ * An old entry delivered again between the original and a later copy of the checkpoint entry still
+ * ends the scan at that later copy, and what came between the original and the old entry is
  * missed: that takes two anomalies at once.
  */
 export class StartFinder implements ScanRule {
