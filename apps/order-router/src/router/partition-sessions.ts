@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { Kafka, Message, Partitioners, Producer } from 'kafkajs';
 import { produceRequests } from '@dropship/messaging';
 import type { SourcePartition } from '../ledger/order-ledger';
@@ -76,6 +77,8 @@ export class PartitionSessions {
   }
 }
 
+const sessionLogger = new Logger(PartitionSessions.name);
+
 class TransactionalSession implements PartitionSession {
   usable = true;
 
@@ -99,6 +102,8 @@ class TransactionalSession implements PartitionSession {
       const fence = await producer.transaction();
       await fence.abort();
       const committed = await offsets.committedOffset(source.topic, source.partition);
+      // Where this owner starts: with the fetch position's log line, what tells a re-read batch apart.
+      sessionLogger.log({ msg: 'partition session fenced', ...source, committed: committed === null ? null : committed.toString() });
       return new TransactionalSession(producer, source, committed === null ? null : committed.toString());
     } catch (error) {
       await producer.disconnect().catch(() => undefined);
