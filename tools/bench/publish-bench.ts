@@ -12,6 +12,7 @@
 // The sandbox and the publisher run in their own processes; Kafka and Postgres are the local ones.
 // Prints a table and one JSON line.
 import { randomBytes } from 'node:crypto';
+import { createKafka } from '@dropship/platform';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import type { SandboxOrder } from '../iqmetrix-sandbox/src';
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
   const database = `dropship_bench_publish_${tag}`;
   const prefix = `bench-publish-${tag}.`;
   const databaseUrl = Object.assign(new URL(POSTGRES), { pathname: `/${database}` }).toString();
-  const kafka = new Kafka({ clientId: `bench-publish-${tag}`, brokers: BROKERS, logLevel: logLevel.NOTHING });
+  const kafka = createKafka({ clientId: `bench-publish-${tag}`, brokers: BROKERS, logLevel: logLevel.NOTHING });
   const sandbox = await startSandboxProcess();
   let publisher: { stop(): Promise<void> } | undefined;
   try {

@@ -14,3 +14,4 @@ export * from './database/ensure-database';
 export * from './database/migrate';
 export * from './platform.module';
 export * from './runtime/bootstrap';
+export * from './kafka/kafkajs-read-committed';

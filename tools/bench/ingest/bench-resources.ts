@@ -1,6 +1,7 @@
 // The benchmark's own database and topics, created for one run and removed after it.
 import { randomBytes } from 'node:crypto';
 import { kafkaClientConfig } from '@dropship/messaging';
+import { createKafka } from '@dropship/platform';
 import { dataSourceOptions, ensureDatabase, migrateSchema } from '@dropship/platform';
 import { Kafka } from 'kafkajs';
 import { Client } from 'pg';
@@ -25,7 +26,7 @@ export async function createBenchResources(brokers: string[], topics: readonly s
   const dataSource = await new DataSource(dataSourceOptions(databaseUrl, 'feed-ingestor', feedIngestorDatabase)).initialize();
   await migrateSchema(dataSource, feedIngestorDatabase.schema);
   await dataSource.destroy();
-  const kafka = new Kafka(kafkaClientConfig({ brokers, ssl: false }, run));
+  const kafka = createKafka(kafkaClientConfig({ brokers, ssl: false }, run));
   const topicOf = (topic: string) => `${run}.${topic}`;
   const admin = kafka.admin();
   await admin.connect();

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { Admin, Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { EVENT_TYPES, exampleEvent, toKafkaMessage, TOPICS } from '@dropship/messaging';
+import { createKafka } from '@dropship/platform';
 import { measureGroup, OffsetRange, Throughput } from './group-progress';
 import { runIdentityLoop } from './identity-loop';
 
@@ -123,7 +124,7 @@ function median(runs: Throughput[]): Throughput {
 }
 
 async function main(): Promise<void> {
-  const kafka = new Kafka({ clientId: 'route-bench', brokers, logLevel: logLevel.NOTHING });
+  const kafka = createKafka({ clientId: 'route-bench', brokers, logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
   try {

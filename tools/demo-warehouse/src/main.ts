@@ -1,11 +1,12 @@
-import { Kafka, logLevel } from 'kafkajs';
+import { createKafka } from '@dropship/platform';
+import { logLevel } from 'kafkajs';
 import { DemoWarehouse } from './warehouse';
 
 // `node -r @swc-node/register tools/demo-warehouse/src/main.ts`: runs until SIGINT/SIGTERM and
 // prints its counts as one JSON line every few seconds (npm start shows them).
 const brokers = (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(',');
 const warehouse = new DemoWarehouse({
-  kafka: new Kafka({ clientId: 'demo-warehouse', brokers, logLevel: logLevel.ERROR }),
+  kafka: createKafka({ clientId: 'demo-warehouse', brokers, logLevel: logLevel.ERROR }),
   stepDelayMs: Number(process.env['WAREHOUSE_STEP_DELAY_MS'] ?? 3000),
   partitions: Number(process.env['TOPIC_PARTITIONS'] ?? 6),
   onError: (what, error) =>

@@ -1,3 +1,4 @@
+import { createKafka } from '@dropship/platform';
 import { createTestDatabase, testBrokers, waitFor } from '@dropship/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { join } from 'path';
@@ -37,7 +38,7 @@ export async function runEndToEnd(options: EndToEndOptions): Promise<EndToEndRep
     logDir: join(repoRoot, 'tmp', 'e2e', options.seed),
   });
   const chaos: ChaosLog = { kills: [], brokerRestarts: 0, postgresRestarts: 0, faultPhases: [] };
-  const kafka = new Kafka({ clientId: `e2e-${options.seed}`, brokers: testBrokers(), logLevel: logLevel.NOTHING });
+  const kafka = createKafka({ clientId: `e2e-${options.seed}`, brokers: testBrokers(), logLevel: logLevel.NOTHING });
   system.startSandbox();
   await waitFor(() => fetch(`${system.sandboxUrl}/_sandbox/health`).then((r) => r.ok), { description: 'the sandbox' });
   const orderIds = await generateOrders(system.sandboxUrl, options.orders, options.seed);

@@ -1,5 +1,6 @@
 import { LogEntry, Kafka } from 'kafkajs';
 import { kafkaClientConfig, kafkaLogCreator } from '@dropship/messaging';
+import { createKafka } from '@dropship/platform';
 import type { ConnectorConfig } from '@dropship/platform';
 
 /*
@@ -16,7 +17,7 @@ const BOUNDED_RETRY_WARNING = 'Limiting retries for the idempotent producer may 
 /** The Kafka client of the router's transactional producers. */
 export function transactionalKafka(config: ConnectorConfig): Kafka {
   const settings = kafkaClientConfig(config.kafka, `${config.service}-transactions`);
-  return new Kafka({
+  return createKafka({
     ...settings,
     logCreator: () => {
       const log = kafkaLogCreator();

@@ -77,6 +77,33 @@ describe('the local Kafka broker with kafkajs', () => {
     expect(uncommitted.records.map((record) => record.value)).toEqual(expect.arrayContaining(['aborted-0', 'aborted-1']));
   });
 
+  it("hides two producers' transactions aborted in the opposite order they began (kafkajs needs the platform fix)", async () => {
+    // Given two transactional producers whose open transactions interleave on one partition
+    const topic = uniqueName('abort-order');
+    await createTopics(kafka, [topic], 1);
+    const [first, second] = [uniqueName('txn-a'), uniqueName('txn-b')].map((id) =>
+      kafka.producer({ transactionalId: id, idempotent: true, maxInFlightRequests: 1 }),
+    );
+    await Promise.all([first.connect(), second.connect()]);
+    const firstTransaction = await first.transaction();
+    await firstTransaction.send({ topic, messages: [{ key: 'a', value: 'aborted-a1' }] });
+    const secondTransaction = await second.transaction();
+    await secondTransaction.send({ topic, messages: [{ key: 'b', value: 'aborted-b1' }] });
+    await firstTransaction.send({ topic, messages: [{ key: 'a', value: 'aborted-a2' }] });
+    // When the later one aborts first (as fencing a dead owner's sessions can), then a commit follows
+    await secondTransaction.abort();
+    await firstTransaction.abort();
+    const committed = await first.transaction();
+    await committed.send({ topic, messages: [{ key: 'a', value: 'committed' }] });
+    await committed.commit();
+    await Promise.all([first.disconnect(), second.disconnect()]);
+    // Then read_committed sees the committed record only (a leaked one would arrive before it)
+    const reader = await collectRecords(kafka, [topic], { readCommitted: true });
+    consumers.push(reader.consumer);
+    await waitFor(() => reader.records.some((record) => record.value === 'committed'), { description: 'the committed record' });
+    expect(reader.records.map((record) => record.value)).toEqual(['committed']);
+  });
+
   it('commits consumer offsets inside a transaction (consume-transform-produce)', async () => {
     // Given an input record and a transactional producer in the role of a service
     const [input, output] = [uniqueName('in'), uniqueName('out')];

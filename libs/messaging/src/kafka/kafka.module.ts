@@ -1,5 +1,5 @@
 import { DynamicModule, Injectable, Module, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { CONNECTOR_CONFIG, ConnectorConfig, HealthRegistry } from '@dropship/platform';
+import { CONNECTOR_CONFIG, ConnectorConfig, createKafka, HealthRegistry } from '@dropship/platform';
 import { Admin, Kafka } from 'kafkajs';
 import { kafkaClientConfig } from './kafka-config';
 
@@ -39,7 +39,7 @@ export class KafkaModule {
         {
           provide: Kafka,
           inject: [CONNECTOR_CONFIG],
-          useFactory: (config: ConnectorConfig) => new Kafka(kafkaClientConfig(config.kafka, config.service)),
+          useFactory: (config: ConnectorConfig) => createKafka(kafkaClientConfig(config.kafka, config.service)),
         },
         KafkaAdmin,
       ],
