@@ -9,7 +9,7 @@ import { ConsumerState } from './consumer-state';
 import { PartitionSession, PartitionSessions } from './partition-sessions';
 import { Planners } from './planners';
 import { ReceivedGate } from './received-gate';
-import { LedgerAnswerError } from './router.errors';
+import { LedgerAnswerError, PublishFailedError } from './router.errors';
 import { RouterMetrics } from './router.metrics';
 
 const TOPIC = TOPICS.orderCreated;
@@ -20,8 +20,17 @@ interface Harness {
   commits: { records: number; nextOffset: string }[];
   planned: string[][];
   invalidated: SourcePartition[];
-  session: { committed: string | null };
+  session: FakeSession;
   plan: (messages: readonly KafkaMessage[]) => BatchPlan | Promise<BatchPlan>;
+}
+
+/** The partition's session as the runner sees it; `nextCommit` decides how the next commit ends. */
+interface FakeSession {
+  committed: string | null;
+  position: string | null;
+  usable: boolean;
+  inFlight: Promise<boolean>;
+  nextCommit?: Promise<void>;
 }
 
 function harness(): Harness {
@@ -32,7 +41,7 @@ function harness(): Harness {
   const commits: Harness['commits'] = [];
   const invalidated: SourcePartition[] = [];
   const planned: string[][] = [];
-  const session = { committed: null as string | null };
+  const session: FakeSession = { committed: null, position: null, usable: true, inFlight: Promise.resolve(true) };
   const h: Harness = {
     runner: undefined as unknown as BatchRunner,
     health,
@@ -46,9 +55,29 @@ function harness(): Harness {
     get committed() {
       return session.committed;
     },
-    commit: async (topicMessages, nextOffset) => {
+    get position() {
+      return session.position;
+    },
+    get usable() {
+      return session.usable;
+    },
+    settled: () => session.inFlight,
+    commit: (topicMessages, nextOffset) => {
       commits.push({ records: topicMessages.reduce((sum, { messages }) => sum + messages.length, 0), nextOffset });
-      session.committed = nextOffset;
+      session.position = nextOffset;
+      const ending = session.nextCommit ?? Promise.resolve();
+      session.nextCommit = undefined;
+      const ended = ending.then(() => {
+        session.committed = nextOffset;
+      });
+      session.inFlight = ended.then(
+        () => true,
+        () => {
+          session.usable = false;
+          return false;
+        },
+      );
+      return ended;
     },
   };
   const sessions = {
@@ -108,6 +137,19 @@ function payload(offsets: number[]): EachBatchPayload & { resolved: string[]; pa
   return result;
 }
 
+/** Lets the callbacks of settled commits run. */
+const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+function deferred(): { promise: Promise<void>; resolve: () => void; reject: (error: Error) => void } {
+  let resolve!: () => void;
+  let reject!: (error: Error) => void;
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
 const noSeek = (): void => {
   throw new Error('unexpected seek');
 };
@@ -118,6 +160,7 @@ describe('BatchRunner', () => {
     const h = harness();
     const batch = payload([10, 11, 12]);
     await h.runner.run(batch, noSeek);
+    await settle();
     // Then one transaction carries the output and offset 13, and 12 is resolved
     expect(h.commits).toEqual([{ records: 1, nextOffset: '13' }]);
     expect(batch.resolved).toEqual(['12']);
@@ -127,7 +170,7 @@ describe('BatchRunner', () => {
   it('skips the records a previous owner of the partition already committed', async () => {
     // Given a partition committed up to 12 (by a replica that owned it before)
     const h = harness();
-    h.session.committed = '12';
+    h.session.position = '12';
     // When a batch from 10 arrives / Then only 12 and later are planned
     await h.runner.run(payload([10, 11, 12, 13]), noSeek);
     expect(h.planned).toEqual([['12', '13']]);
@@ -135,7 +178,7 @@ describe('BatchRunner', () => {
 
   it('moves past a batch that is entirely committed already, without a transaction', async () => {
     const h = harness();
-    h.session.committed = '20';
+    h.session.position = '20';
     const batch = payload([10, 11]);
     await h.runner.run(batch, noSeek);
     expect(h.commits).toEqual([]);
@@ -144,7 +187,7 @@ describe('BatchRunner', () => {
 
   it('reads from the committed offset again when the fetch position went past it', async () => {
     const h = harness();
-    h.session.committed = '5';
+    h.session.position = '5';
     const seeks: string[] = [];
     await h.runner.run(payload([10]), (offset) => seeks.push(offset));
     expect(seeks).toEqual(['5']);
@@ -154,7 +197,7 @@ describe('BatchRunner', () => {
   it('goes on from the oldest kept record when seeking back to the commit leads to the same place (retention deleted the rest)', async () => {
     // Given a committed offset of 5 whose records retention deleted: the fetch comes back at 10
     const h = harness();
-    h.session.committed = '5';
+    h.session.committed = h.session.position = '5';
     const seeks: string[] = [];
     await h.runner.run(payload([10, 11]), (offset) => seeks.push(offset));
     // When seeking back to 5 brings the same batch again
@@ -185,6 +228,7 @@ describe('BatchRunner', () => {
     // And when the retry works, readiness is back
     h.plan = (messages) => ({ output: outputOf(0), tally: emptyTally(), held: false, nextOffset: next(messages) });
     await h.runner.run(payload([10]), noSeek);
+    await settle();
     await expect(h.health.readiness()).resolves.toMatchObject({ ready: true });
   });
 
@@ -197,7 +241,7 @@ describe('BatchRunner', () => {
     await h.runner.run(payload([10, 11]), noSeek);
     await expect(h.health.readiness()).resolves.toMatchObject({ ready: false });
     // When the retry finds it committed after all (the broker had committed the transaction)
-    h.session.committed = '12';
+    h.session.committed = h.session.position = '12';
     const retry = payload([10, 11]);
     await h.runner.run(retry, noSeek);
     // Then it is skipped and readiness is back, with no new records to wait for
@@ -228,5 +272,58 @@ describe('BatchRunner', () => {
     expect(h.commits).toEqual([{ records: 1, nextOffset: '11' }]);
     expect(batch.resolved).toEqual(['10']);
     expect(batch.paused).toBe(1);
+  });
+
+  it('plans the next batch while the previous one commits, and commits it only after that one', async () => {
+    // Given a first batch whose transaction is still committing
+    const h = harness();
+    const first = deferred();
+    h.session.nextCommit = first.promise;
+    const firstBatch = payload([10, 11]);
+    await h.runner.run(firstBatch, noSeek);
+    expect(firstBatch.resolved).toEqual(['11']);
+
+    // When the next batch runs / Then it is planned at once, but its transaction waits for the first
+    const second = payload([12, 13]);
+    const running = h.runner.run(second, noSeek);
+    await settle();
+    expect(h.planned).toEqual([
+      ['10', '11'],
+      ['12', '13'],
+    ]);
+    expect(h.commits.map((commit) => commit.nextOffset)).toEqual(['12']);
+    first.resolve();
+    await running;
+    await settle();
+    expect(h.commits.map((commit) => commit.nextOffset)).toEqual(['12', '14']);
+    expect(second.resolved).toEqual(['13']);
+  });
+
+  it('sends the partition back to the start of a batch whose transaction failed, and commits nothing after it', async () => {
+    // Given a first batch whose transaction will fail, and a second batch planned behind it
+    const h = harness();
+    h.session.position = '10';
+    const first = deferred();
+    h.session.nextCommit = first.promise;
+    const seeks: string[] = [];
+    const firstBatch = payload([10, 11]);
+    await h.runner.run(firstBatch, (offset) => seeks.push(offset));
+    const second = payload([12]);
+    const running = h.runner.run(second, noSeek);
+
+    // When the first transaction fails
+    first.reject(new PublishFailedError('commit', new Error('broker away')));
+    await running;
+    await settle();
+
+    // Then the partition is read again from 10 after a pause, the second batch is neither
+    // committed nor resolved, and readiness reports the failure
+    expect(seeks).toEqual(['10']);
+    expect(firstBatch.paused).toBe(1);
+    expect(h.invalidated).toEqual([{ topic: TOPIC, partition: 2 }]);
+    expect(h.commits.map((commit) => commit.nextOffset)).toEqual(['12']);
+    expect(second.resolved).toEqual([]);
+    const report = await h.health.readiness();
+    expect(report.checks['consumer']?.error).toBe(`${TOPIC}[2] is retrying after KAFKA.TRANSACTION_FAILED (attempt 1)`);
   });
 });

@@ -42,14 +42,24 @@ describe('PartitionSessions: zombie fencing on the real broker', () => {
     const owner = await replica().open(source);
     const lateCommit = zombie.commit(record('stale batch'), '9');
 
-    // Then B starts after A's commit, A's late commit is refused, and B's commit counts
+    // Then B starts after A's commit, A's late commit is refused and so is any commit queued behind it
     expect(owner.committed).toBe('5');
     await expect(lateCommit).rejects.toBeInstanceOf(PublishFailedError);
-    await owner.commit(record('next batch'), '7');
+    await expect(zombie.settled()).resolves.toBe(false);
+    expect(zombie.usable).toBe(false);
+    await expect(zombie.commit(record('queued behind the refused one'), '11')).rejects.toBeInstanceOf(PublishFailedError);
+
+    // And B's commits, started one behind the other without waiting, count in their order
+    const next = owner.commit(record('next batch'), '7');
+    const after = owner.commit(record('batch after'), '8');
+    expect(owner.position).toBe('8');
+    await Promise.all([next, after]);
+    await expect(owner.settled()).resolves.toBe(true);
+    expect(owner.committed).toBe('8');
     const { records, consumer } = await collectRecords(kafka, [output], { readCommitted: true });
     consumers.push(consumer);
-    await waitFor(() => records.length >= 2, { description: 'the two committed batches' });
-    expect(records.map((read) => read.value)).toEqual(['first batch', 'next batch']);
-    await expect(offsets[0]?.committedOffset(input, 0)).resolves.toBe(7n);
+    await waitFor(() => records.length >= 3, { description: 'the three committed batches' });
+    expect(records.map((read) => read.value)).toEqual(['first batch', 'next batch', 'batch after']);
+    await expect(offsets[0]?.committedOffset(input, 0)).resolves.toBe(8n);
   });
 });

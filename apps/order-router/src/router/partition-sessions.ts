@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { Kafka, Message, Partitioners, Producer } from 'kafkajs';
-import { produceRequests } from '@dropship/messaging';
+import { Kafka, Message, Producer } from 'kafkajs';
+import { KeyPartitioner, produceRequests } from '@dropship/messaging';
 import type { SourcePartition } from '../ledger/order-ledger';
 import { GroupOffsets } from './group-offsets';
 import { PublishFailedError } from './router.errors';
@@ -10,10 +10,20 @@ import { ROUTER_GROUP_ID } from './router-settings';
  * The transactional producer of one input partition, ready for its next batch: `committed` is the
  * group's committed offset for the partition (null when none), read after the producer fenced
  * every earlier owner of the partition.
+ *
+ * A batch is planned while the previous batch's transaction is still committing (BatchRunner), so
+ * the session also knows where that transaction leaves the partition (`position`) and lets a
+ * batch wait for it (`settled`). Transactions of a session run one at a time, in offset order.
  */
 export interface PartitionSession {
-  /** Advances with each commit of this session. */
+  /** The group's committed offset: advances when a commit of this session succeeds. */
   readonly committed: string | null;
+  /** Where the next batch starts: `committed`, or the offset the commit in flight commits. */
+  readonly position: string | null;
+  /** False once a transaction failed: its outcome is unknown, so the partition must be fenced again. */
+  readonly usable: boolean;
+  /** Resolves when the commit in flight has ended: true when it (and every earlier one) committed. */
+  settled(): Promise<boolean>;
   /** One transaction: the records and the consumed offset (`nextOffset`), or neither. */
   commit(topicMessages: { topic: string; messages: Message[] }[], nextOffset: string): Promise<void>;
 }
@@ -42,8 +52,11 @@ export class PartitionSessions {
     const key = keyOf(source);
     const existing = this.sessions.get(key);
     if (existing?.usable) return existing;
-    if (existing) this.sessions.delete(key);
-    if (existing) void existing.close();
+    if (existing) {
+      this.sessions.delete(key);
+      // Its commit in flight ends first: fencing it from here would only fail it and read it again.
+      await existing.close();
+    }
     const session = await TransactionalSession.start(this.kafka, this.offsets, source);
     this.sessions.set(key, session);
     return session;
@@ -81,12 +94,16 @@ const sessionLogger = new Logger(PartitionSessions.name);
 
 class TransactionalSession implements PartitionSession {
   usable = true;
+  position: string | null;
+  private inFlight: Promise<boolean> = Promise.resolve(true);
 
   private constructor(
     private readonly producer: Producer,
     private readonly source: SourcePartition,
     public committed: string | null,
-  ) {}
+  ) {
+    this.position = committed;
+  }
 
   static async start(kafka: Kafka, offsets: GroupOffsets, source: SourcePartition): Promise<TransactionalSession> {
     const producer = kafka.producer({
@@ -94,7 +111,7 @@ class TransactionalSession implements PartitionSession {
       idempotent: true,
       maxInFlightRequests: 1,
       // Java-compatible murmur2 on the order id: the same partition as any other client would pick.
-      createPartitioner: Partitioners.DefaultPartitioner,
+      createPartitioner: KeyPartitioner,
     });
     try {
       await producer.connect();
@@ -111,7 +128,25 @@ class TransactionalSession implements PartitionSession {
     }
   }
 
-  async commit(topicMessages: { topic: string; messages: Message[] }[], nextOffset: string): Promise<void> {
+  settled(): Promise<boolean> {
+    return this.inFlight;
+  }
+
+  commit(topicMessages: { topic: string; messages: Message[] }[], nextOffset: string): Promise<void> {
+    const previous = this.inFlight;
+    this.position = nextOffset;
+    const done = previous.then((committed) => {
+      if (!committed || !this.usable) throw new PublishFailedError('begin', new Error('an earlier transaction of this session failed'));
+      return this.transact(topicMessages, nextOffset);
+    });
+    this.inFlight = done.then(
+      () => true,
+      () => false,
+    );
+    return done;
+  }
+
+  private async transact(topicMessages: { topic: string; messages: Message[] }[], nextOffset: string): Promise<void> {
     const transaction = await this.step('begin', () => this.producer.transaction());
     try {
       for (const chunk of produceRequests(topicMessages)) {
@@ -130,6 +165,7 @@ class TransactionalSession implements PartitionSession {
 
   async close(): Promise<void> {
     this.usable = false;
+    await this.inFlight;
     await this.producer.disconnect().catch(() => undefined);
   }
 
