@@ -14,4 +14,5 @@ export * from './database/ensure-database';
 export * from './database/migrate';
 export * from './platform.module';
 export * from './runtime/bootstrap';
+export * from './kafka/create-kafka';
 export * from './kafka/kafkajs-read-committed';

@@ -5,7 +5,7 @@ import { Kafka, Partitioners, Producer } from 'kafkajs';
  * and nothing else. The same consumer settings (eachBatch, read_committed, 6 partitions consumed
  * concurrently, the same fetch sizes), and per batch one transaction per input partition (its own
  * transactional id, as the router's) carrying a copy of each record and the consumed offsets.
- * No decoding, no ledger, no normalization.
+ * No decoding, no ledger, no normalization. Runs on whichever client it is given (identity-process.ts).
  */
 export async function runIdentityLoop(kafka: Kafka, input: string, output: string, groupId: string): Promise<() => Promise<void>> {
   const producers = new Map<number, Producer>();

@@ -1,6 +1,7 @@
 // Child process of route-bench.ts (it resolves the @dropship/* paths through tsconfig.base.json):
-// seeds order-created records, then measures the raw identity loop and the built router on them,
-// alternately (the machine is shared, so its load drifts), and prints one JSON line.
+// seeds order-created records, then measures the identity loop (on stock kafkajs, then on the
+// connector's client) and the built router on them, in turn (the machine is shared, so its load
+// drifts), and prints one JSON line.
 import { randomUUID } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -9,7 +10,6 @@ import { Client } from 'pg';
 import { EVENT_TYPES, exampleEvent, toKafkaMessage, TOPICS } from '@dropship/messaging';
 import { createKafka } from '@dropship/platform';
 import { measureGroup, OffsetRange, Throughput } from './group-progress';
-import { runIdentityLoop } from './identity-loop';
 
 const RECORDS = Number(process.argv[2] ?? 50_000);
 const ROUNDS = Number(process.argv[3] ?? 3);
@@ -59,17 +59,26 @@ async function seed(kafka: Kafka): Promise<number> {
   return Math.round(bytes / RECORDS);
 }
 
-async function measureIdentity(kafka: Kafka, admin: Admin, range: OffsetRange): Promise<Throughput> {
+/** Which kafkajs the identity loop runs on: stock 2.2.4, or the connector's client (createKafka). */
+type IdentityClient = 'raw' | 'connector';
+
+async function measureIdentity(admin: Admin, range: OffsetRange, client: IdentityClient): Promise<Throughput> {
   const groupId = `route-bench-identity-${randomUUID()}`;
   const output = `route-bench-identity-out-${randomUUID()}`;
   await admin.createTopics({ waitForLeaders: true, topics: [{ topic: output, numPartitions: PARTITIONS, replicationFactor: 1 }] });
   const partitions = [...range].map(([partition, { start }]) => ({ partition, offset: start.toString() }));
   await admin.setOffsets({ groupId, topic: TOPICS.orderCreated, partitions });
-  const stop = await runIdentityLoop(kafka, TOPICS.orderCreated, output, groupId);
+  const loop = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'identity-process.ts'), TOPICS.orderCreated, output, groupId, client], {
+    cwd: repoRoot,
+    env: { ...process.env, KAFKA_BROKERS: brokers.join(',') },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const exited = new Promise((resolve) => loop.once('exit', resolve));
   try {
     return await measureGroup(admin, groupId, TOPICS.orderCreated, range);
   } finally {
-    await stop();
+    loop.kill('SIGTERM');
+    await exited;
     await admin.deleteTopics({ topics: [output] }).catch(() => undefined);
     await admin.deleteGroups([groupId]).catch(() => undefined);
   }
@@ -117,6 +126,12 @@ async function measureRouter(admin: Admin, range: OffsetRange): Promise<Throughp
   }
 }
 
+interface Round {
+  identity: Throughput;
+  identityOnConnectorClient: Throughput;
+  router: Throughput;
+}
+
 /** The run with the median rate. */
 function median(runs: Throughput[]): Throughput {
   const sorted = [...runs].sort((a, b) => a.recordsPerSecond - b.recordsPerSecond);
@@ -134,14 +149,21 @@ async function main(): Promise<void> {
     const recordBytes = await seed(kafka);
     const end = await ends(admin, TOPICS.orderCreated);
     const range: OffsetRange = new Map([...start].map(([partition, offset]) => [partition, { start: offset, end: end.get(partition) ?? offset }]));
-    const rounds: { identity: Throughput; router: Throughput }[] = [];
+    const rounds: Round[] = [];
     for (let round = 0; round < ROUNDS; round += 1) {
-      rounds.push({ identity: await measureIdentity(kafka, admin, range), router: await measureRouter(admin, range) });
+      rounds.push({
+        identity: await measureIdentity(admin, range, 'raw'),
+        identityOnConnectorClient: await measureIdentity(admin, range, 'connector'),
+        router: await measureRouter(admin, range),
+      });
     }
     const identity = median(rounds.map((r) => r.identity));
+    const identityOnConnectorClient = median(rounds.map((r) => r.identityOnConnectorClient));
     const router = median(rounds.map((r) => r.router));
-    const ratio = Math.round((router.recordsPerSecond / identity.recordsPerSecond) * 100) / 100;
-    console.log(JSON.stringify({ records: RECORDS, recordBytes, partitions: PARTITIONS, identity, router, ratio, rounds }));
+    const ratioOf = (baseline: Throughput) => Math.round((router.recordsPerSecond / baseline.recordsPerSecond) * 100) / 100;
+    const ratio = ratioOf(identity);
+    const ratioToConnectorClient = ratioOf(identityOnConnectorClient);
+    console.log(JSON.stringify({ records: RECORDS, recordBytes, partitions: PARTITIONS, identity, identityOnConnectorClient, router, ratio, ratioToConnectorClient, rounds }));
   } finally {
     await admin.disconnect();
   }

@@ -1,4 +1,5 @@
-import { abortedRuns, createKafka, FetchedRecord } from './kafkajs-read-committed';
+import { createKafka } from './create-kafka';
+import { abortedRuns, FetchedRecord } from './kafkajs-read-committed';
 
 // The filter kafkajs runs on every fetched batch: the fix must make it choose the right records.
 const kafkajsFilter = require('kafkajs/src/consumer/filterAbortedMessages') as (input: {

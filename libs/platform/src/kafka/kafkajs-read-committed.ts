@@ -1,26 +1,3 @@
-import { Kafka, KafkaConfig } from 'kafkajs';
-
-/**
- * kafkajs 2.2.4 (its last release) can hand a read_committed consumer records of an aborted
- * transaction. Its filter (src/consumer/filterAbortedMessages.js) expects the fetch response's
- * aborted-transaction list sorted by first offset and takes at most one entry per record. The broker
- * lists aborted transactions in the order their abort markers were written, and lists any that began
- * before the fetch offset, so when two producers' transactions on one partition are aborted in the
- * opposite order they began (as when a restarted order-router fences the sessions its dead
- * predecessor left open), the first records of one of them reach the consumer. The Java client
- * sorts the list and takes every entry that has begun (Fetcher/CompletedFetch).
- *
- * The fix, applied once per process to kafkajs's Broker class (so every consumer of every client
- * gets it, whenever it was created): each fetch response's list is rewritten into one the kafkajs
- * filter reads correctly. The right records are chosen here, with the Java client's rule; each
- * aborted run of records is then announced by one entry whose first offset is the run's first
- * record, in record order, which is exactly what kafkajs's filter handles.
- */
-export function createKafka(config: KafkaConfig): Kafka {
-  fixReadCommittedFiltering();
-  return new Kafka(config);
-}
-
 interface AbortedTransaction {
   producerId: string;
   firstOffset: string;
@@ -52,7 +29,24 @@ type FetchMethod = (this: unknown, request: FetchRequest) => Promise<FetchRespon
 
 const FIXED = Symbol.for('dropship.kafkajs.readCommittedFiltering');
 
-/** Idempotent. Throws when kafkajs's internals are not the ones this fix was written for. */
+/**
+ * kafkajs 2.2.4 (its last release) can hand a read_committed consumer records of an aborted
+ * transaction. Its filter (src/consumer/filterAbortedMessages.js) expects the fetch response's
+ * aborted-transaction list sorted by first offset and takes at most one entry per record. The broker
+ * lists aborted transactions in the order their abort markers were written, and lists any that began
+ * before the fetch offset, so when two producers' transactions on one partition are aborted in the
+ * opposite order they began (as when a restarted order-router fences the sessions its dead
+ * predecessor left open), the first records of one of them reach the consumer. The Java client
+ * sorts the list and takes every entry that has begun (Fetcher/CompletedFetch).
+ *
+ * The fix, applied once per process to kafkajs's Broker class (so every consumer of every client
+ * gets it, whenever it was created): each fetch response's list is rewritten into one the kafkajs
+ * filter reads correctly. The right records are chosen here, with the Java client's rule; each
+ * aborted run of records is then announced by one entry whose first offset is the run's first
+ * record, in record order, which is exactly what kafkajs's filter handles.
+ *
+ * Idempotent. Throws when kafkajs's internals are not the ones this fix was written for.
+ */
 export function fixReadCommittedFiltering(): void {
   // kafkajs's Broker class is not part of its public API: required by path, checked below.
   const Broker = require('kafkajs/src/broker') as { prototype: Record<string | symbol, unknown> };
