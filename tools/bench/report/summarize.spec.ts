@@ -16,6 +16,14 @@ describe('summarize', () => {
     expect(row).toEqual(expect.objectContaining({ bench: 'route', value: 10425, unit: 'records/s', baselineValue: 24829, ratio: 0.61, goal: '≥ 0.6', met: true }));
   });
 
+  it("adds the router's ratio to the same loop on the connector's client, without a goal, when measured", () => {
+    const rows = summarize({ ...ROUTE, identityOnConnectorClient: { recordsPerSecond: 35000 }, ratioToConnectorClient: 0.3 });
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toEqual(expect.objectContaining({ bench: 'route', value: 10425, baselineValue: 35000, ratio: 0.3 }));
+    expect(rows[1]?.goal).toBeUndefined();
+    expect(markdownTable(rows)).toContain("| the same loop on the connector's client: 35000 records/s | 0.3 |  |");
+  });
+
   it('writes one Markdown line per row, with ✘ for a goal not met', () => {
     const table = markdownTable(summarize(INGEST));
     expect(table.split('\n')).toHaveLength(3);
