@@ -48,7 +48,8 @@ export class EndToEndWarehouse {
   async stop(): Promise<void> {
     this.stopped = true;
     await Promise.allSettled([...this.pending]);
-    await Promise.allSettled([this.admin.disconnect(), this.consumer.disconnect(), this.producer.disconnect()]);
+    const results = await Promise.allSettled([this.admin.disconnect(), this.consumer.disconnect(), this.producer.disconnect()]);
+    for (const result of results) if (result.status === 'rejected') console.error('e2e warehouse: a Kafka client did not disconnect', result.reason);
   }
 
   private onRecord(value: Buffer | null): void {
