@@ -35,6 +35,14 @@ describe('speedUpProduceEncoding', () => {
     expect(encoded.buffer).toEqual((await kafkajsProduceV7(args).encode()).buffer);
   });
 
+  it('leaves the versions whose body it does not write to kafkajs', () => {
+    speedUpProduceEncoding();
+    const v2 = requests.Produce.protocol({ version: 2 })(args).request;
+    const v7 = requests.Produce.protocol({ version: 7 })(args).request;
+    expect(v2.encode.name).toBe('encode');
+    expect(v7.encode.name).not.toBe('encode');
+  });
+
   it('falls back to kafkajs for what it does not encode (a compressed request)', async () => {
     speedUpProduceEncoding();
     const compressed = { ...args, compression: 1 };

@@ -9,8 +9,9 @@ interface RequestDefinition {
 type BuildRequest = (args: ProduceRequestArgs) => { request: { encode: () => Promise<unknown> } };
 
 const INSTALLED = Symbol.for('dropship.kafkajs.produceEncoding');
-/** The first Produce version whose body encodeProducePayload writes; kafkajs implements up to 7. */
+/** The Produce versions whose body encodeProducePayload writes (v3's); kafkajs 2.2.4 implements up to 7. */
 const FIRST_VERSION = 3;
+const LAST_VERSION = 7;
 
 /**
  * Makes every kafkajs producer of this process encode its Produce requests with
@@ -30,7 +31,7 @@ export function speedUpProduceEncoding(): void {
   const original = produce.protocol;
   produce.protocol = ({ version }) => {
     const build = original({ version });
-    if (Number(version) < FIRST_VERSION) return build;
+    if (Number(version) < FIRST_VERSION || Number(version) > LAST_VERSION) return build;
     return (args) => {
       const built = build(args);
       const kafkajsEncode = built.request.encode;
