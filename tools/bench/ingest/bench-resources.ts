@@ -1,8 +1,7 @@
 // The benchmark's own database and topics, created for one run and removed after it.
 import { randomBytes } from 'node:crypto';
 import { kafkaClientConfig } from '@dropship/messaging';
-import { createKafka } from '@dropship/platform';
-import { dataSourceOptions, ensureDatabase, migrateSchema } from '@dropship/platform';
+import { createKafka, dataSourceOptions, ensureDatabase, migrateSchema } from '@dropship/platform';
 import { Kafka } from 'kafkajs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
