@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'http';
 import type { Params } from 'nestjs-pino';
 import { stdTimeFunctions } from 'pino';
-import { REDACTED_PATHS } from './redaction';
+import { CENSOR, censorSecretFields, REDACTED_PATHS } from './redaction';
 
 const QUIET_PATHS = ['/health/live', '/health/ready', '/metrics'];
 
@@ -12,8 +12,8 @@ export function loggerParams(service: string, level: string): Params {
       level,
       base: { service },
       timestamp: stdTimeFunctions.isoTime,
-      formatters: { level: (label: string) => ({ level: label }) },
-      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      formatters: { level: (label: string) => ({ level: label }), log: censorSecretFields },
+      redact: { paths: REDACTED_PATHS, censor: CENSOR },
       // Probes and scrapes every few seconds would drown the lines that matter.
       autoLogging: { ignore: (req: IncomingMessage) => QUIET_PATHS.includes(req.url ?? '') },
     },
