@@ -3,6 +3,7 @@ import { PublisherDb } from '../database/publisher-db';
 import { OutboxAdminRepository } from '../admin/outbox-admin.repository';
 import { RetentionRepository } from '../maintenance/retention.repository';
 import { migratePublisherSchema } from '../testing/migrated-database';
+import { FINISH_SQL, HELD_BY } from './outbox-finish.sql';
 import { ClaimRequest, OutboxRepository } from './outbox.repository';
 import { OutboxRow } from './outbox.types';
 
@@ -194,4 +195,43 @@ describe('outbox claims, leases and requeues (real Postgres)', () => {
       { state: 'failed', n: 1 },
     ]);
   });
+  it('records outcomes and renews leases by id, without reading the other pending rows (whatever the statistics)', async () => {
+    // Given a backlog of 6,000 pending rows over 1,000 orders in a table never analyzed (the planner
+    // then believes few rows are pending), 12 of them leased
+    await db.execute(
+      `INSERT INTO status_publisher.outbox (order_id, command_id, method, path, body)
+       SELECT 'backlog-' || (n % 1000), 'backlog-c' || n, 'PUT', '/v1/x', '{}'::jsonb FROM generate_series(0, 5999) AS n`,
+    );
+    const leased = await claim('r1', { limit: 12 });
+    const ids = leased.map((row) => row.id);
+    // When their outcomes are recorded and their leases renewed
+    const outboxRowsRead = async (statement: string, params: unknown[]): Promise<number> => {
+      const [{ 'QUERY PLAN': plans }] = await db.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${statement}`, params);
+      return scansOfOutbox(plans[0].Plan).reduce((rows, node) => rows + node['Actual Rows'] * node['Actual Loops'] + (node['Rows Removed by Filter'] ?? 0), 0);
+    };
+    const renewed = await outboxRowsRead(
+      `UPDATE status_publisher.outbox AS o SET claimed_until = o.claimed_until WHERE o.id = ANY($1::bigint[]) AND ${HELD_BY('o', '$2')}`,
+      [ids, 'r1'],
+    );
+    const recorded = await outboxRowsRead(FINISH_SQL, ['r1', ids, ids.map(() => 'delivered'), ids.map(() => 202), ids.map(() => '{}'), ids.map(() => null), ids.map(() => null), ids.map(() => null)]);
+    // Then each statement read the 12 rows it names, not the backlog
+    expect(renewed).toBeLessThanOrEqual(12);
+    expect(recorded).toBeLessThanOrEqual(12);
+    expect(await db.query(`SELECT count(*)::int AS n FROM status_publisher.outbox WHERE state = 'delivered'`)).toEqual([{ n: 12 }]);
+  });
 });
+
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Actual Rows': number;
+  'Actual Loops': number;
+  'Rows Removed by Filter'?: number;
+  Plans?: PlanNode[];
+}
+
+/** The plan's scans of the outbox table (not the update node itself, which names it too). */
+function scansOfOutbox(node: PlanNode): PlanNode[] {
+  const own = node['Relation Name'] === 'outbox' && node['Node Type'].includes('Scan') ? [node] : [];
+  return [...own, ...(node.Plans ?? []).flatMap(scansOfOutbox)];
+}

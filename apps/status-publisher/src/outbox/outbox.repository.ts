@@ -1,7 +1,7 @@
 import { StatusResultData } from '@dropship/messaging';
 import { Queryable } from '../database/publisher-db';
 import { TABLES } from '../database/tables';
-import { CLAIM_HEADS_OF_SQL, CLAIM_RECENT_SQL, CLAIM_SQL, FINISH_SQL } from './outbox-finish.sql';
+import { CLAIM_HEADS_OF_SQL, CLAIM_RECENT_SQL, CLAIM_SQL, FINISH_SQL, HELD_BY } from './outbox-finish.sql';
 import { IqmetrixAnswer, NewPut, outboxColumns, OutboxRow, statusPutPath } from './outbox.types';
 
 export interface ClaimRequest {
@@ -64,8 +64,8 @@ export class OutboxRepository {
   /** Extends the lease of rows still held here; returns the ids still held. */
   async renew(db: Queryable, replicaId: string, ids: readonly string[], leaseMs: number): Promise<string[]> {
     const rows = await db.query<{ id: string }>(
-      `UPDATE ${TABLES.outbox} SET claimed_until = now() + make_interval(secs => $3::float8 / 1000)
-       WHERE id = ANY($1::bigint[]) AND claimed_by = $2 AND state = 'pending' RETURNING id::text AS id`,
+      `UPDATE ${TABLES.outbox} AS o SET claimed_until = now() + make_interval(secs => $3::float8 / 1000)
+       WHERE o.id = ANY($1::bigint[]) AND ${HELD_BY('o', '$2')} RETURNING o.id::text AS id`,
       [ids, replicaId, leaseMs],
     );
     return rows.map((row) => row.id);
@@ -74,8 +74,8 @@ export class OutboxRepository {
   /** Gives back leased rows that were never sent (shutdown), without counting an attempt. */
   async release(db: Queryable, replicaId: string, ids: readonly string[]): Promise<void> {
     await db.execute(
-      `UPDATE ${TABLES.outbox} SET claimed_by = NULL, claimed_until = NULL, attempts_started = attempts_started - 1
-       WHERE id = ANY($1::bigint[]) AND claimed_by = $2 AND state = 'pending'`,
+      `UPDATE ${TABLES.outbox} AS o SET claimed_by = NULL, claimed_until = NULL, attempts_started = o.attempts_started - 1
+       WHERE o.id = ANY($1::bigint[]) AND ${HELD_BY('o', '$2')}`,
       [ids, replicaId],
     );
   }
