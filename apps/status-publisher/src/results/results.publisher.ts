@@ -19,9 +19,14 @@ export interface ResultsPublisherSettings {
 
 const BATCH = 500;
 const LEADER_RETRY_MS = 2_000;
-// A Kafka transaction costs several round trips: waiting this long after a wake-up lets the
-// results of many commands share one, at a small cost in result latency.
-const LINGER_MS = 25;
+// A Kafka transaction costs several round trips and the broker about the same CPU whatever it
+// holds (AddPartitionsToTxn, EndTxn, the coordinator's log, a marker per partition: 8-10 ms of
+// the local broker's CPU per transaction, measured on the 2-core dev machine, with 1 or 30
+// records). So transactions start at most this often: a result that finds the publisher idle goes
+// out at once, and under load the results of ~100 ms share one transaction. At 25 ms apart the
+// broker spent about a quarter of a core on the results of ~900 PUT/s; a transaction started
+// right after the previous one also met CONCURRENT_TRANSACTIONS, which kafkajs retries ~300 ms later.
+export const MIN_TRANSACTION_INTERVAL_MS = 100;
 
 /**
  * Publishes result rows in id order, one Kafka transaction per batch, and then marks them published.
@@ -70,11 +75,12 @@ export class ResultsPublisher {
   private async loop(): Promise<void> {
     const { pollIntervalMs } = this.observers.settings;
     while (this.running) {
+      const startedAt = performance.now();
       const round = await this.round();
       if (round === 'full') continue;
       if (round === 'follower' || round === 'failed') await this.pause(LEADER_RETRY_MS);
       else await this.signal.wait(pollIntervalMs);
-      await this.pause(LINGER_MS);
+      await this.pause(startedAt + MIN_TRANSACTION_INTERVAL_MS - performance.now());
     }
   }
 
@@ -92,6 +98,7 @@ export class ResultsPublisher {
 
   /** Sleeps, unless the publisher stops meanwhile. */
   private async pause(ms: number): Promise<void> {
+    if (ms <= 0) return;
     await sleep(ms, undefined, { signal: this.stopping.signal }).catch(() => undefined);
   }
 
