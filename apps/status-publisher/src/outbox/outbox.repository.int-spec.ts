@@ -3,7 +3,7 @@ import { PublisherDb } from '../database/publisher-db';
 import { OutboxAdminRepository } from '../admin/outbox-admin.repository';
 import { RetentionRepository } from '../maintenance/retention.repository';
 import { migratePublisherSchema } from '../testing/migrated-database';
-import { FINISH_SQL, HELD_BY } from './outbox-finish.sql';
+import { CLAIM_SQL, FINISH_SQL, HELD_BY } from './outbox-finish.sql';
 import { ClaimRequest, OutboxRepository } from './outbox.repository';
 import { OutboxRow } from './outbox.types';
 
@@ -195,20 +195,34 @@ describe('outbox claims, leases and requeues (real Postgres)', () => {
       { state: 'failed', n: 1 },
     ]);
   });
-  it('records outcomes and renews leases by id, without reading the other pending rows (whatever the statistics)', async () => {
-    // Given a backlog of 6,000 pending rows over 1,000 orders in a table never analyzed (the planner
-    // then believes few rows are pending), 12 of them leased
-    await db.execute(
+  /** 6,000 pending rows over 1,000 orders in one statement, in a table never analyzed: the planner then believes few rows are pending. */
+  const fillBacklog = () =>
+    db.execute(
       `INSERT INTO status_publisher.outbox (order_id, command_id, method, path, body)
        SELECT 'backlog-' || (n % 1000), 'backlog-c' || n, 'PUT', '/v1/x', '{}'::jsonb FROM generate_series(0, 5999) AS n`,
     );
-    const leased = await claim('r1', { limit: 12 });
-    const ids = leased.map((row) => row.id);
-    // When their outcomes are recorded and their leases renewed
-    const outboxRowsRead = async (statement: string, params: unknown[]): Promise<number> => {
-      const [{ 'QUERY PLAN': plans }] = await db.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${statement}`, params);
-      return scansOfOutbox(plans[0].Plan).reduce((rows, node) => rows + node['Actual Rows'] * node['Actual Loops'] + (node['Rows Removed by Filter'] ?? 0), 0);
-    };
+
+  /** Rows the statement's scans of the outbox read (EXPLAIN ANALYZE: it runs). */
+  const outboxRowsRead = async (statement: string, params: unknown[]): Promise<number> => {
+    const [{ 'QUERY PLAN': plans }] = await db.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${statement}`, params);
+    return scansOfOutbox(plans[0].Plan).reduce((rows, node) => rows + node['Actual Rows'] * node['Actual Loops'] + (node['Rows Removed by Filter'] ?? 0), 0);
+  };
+
+  it('claims by walking the due heads in order, reading about as many as it takes (whatever the statistics)', async () => {
+    // Given a backlog with 1,000 due heads
+    await fillBacklog();
+    // When a replica claims 12 of them
+    const read = await outboxRowsRead(`${CLAIM_SQL} RETURNING t.id`, ['r1', 12, LEASE.leaseMs, LEASE.crashLimit]);
+    // Then it read those 12 (and looked each up again to lease it), not all 1,000 due heads
+    expect(read).toBeLessThanOrEqual(2 * 12);
+    expect(await db.query(`SELECT count(*)::int AS n FROM status_publisher.outbox WHERE claimed_by = 'r1'`)).toEqual([{ n: 12 }]);
+  });
+
+  it('records outcomes and renews leases by id, without reading the other pending rows (whatever the statistics)', async () => {
+    // Given a backlog of 6,000 pending rows, 12 of them leased
+    await fillBacklog();
+    const ids = (await claim('r1', { limit: 12 })).map((row) => row.id);
+    // When their leases are renewed and their outcomes recorded
     const renewed = await outboxRowsRead(
       `UPDATE status_publisher.outbox AS o SET claimed_until = o.claimed_until WHERE o.id = ANY($1::bigint[]) AND ${HELD_BY('o', '$2')}`,
       [ids, 'r1'],
