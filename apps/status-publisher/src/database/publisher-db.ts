@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { Pool, PoolClient } from 'pg';
+import { ClientBase, Pool, PoolClient } from 'pg';
 
 /** What repositories need of a connection or transaction. */
 export interface Queryable {
@@ -35,10 +35,11 @@ export class PublisherDb implements Queryable {
       max: maxConnections,
       connectionTimeoutMillis: 5_000,
       application_name: 'status-publisher',
+      // Awaited before the connection is used; a failure fails that checkout (see withoutBitmapScans).
+      onConnect: withoutBitmapScans,
     });
     // An idle client losing its server must not crash the process; the next checkout reconnects.
     this.pool.on('error', (error) => this.logger.warn({ msg: 'idle database connection lost', reason: error.message }));
-    this.pool.on('connect', (client) => this.withoutBitmapScans(client));
     this.plain = queryable(this.pool);
   }
 
@@ -73,22 +74,6 @@ export class PublisherDb implements Queryable {
     await this.pool.end();
   }
 
-  /**
-   * The publisher's statements are lookups by key and ordered walks of queue indexes (the due
-   * heads, the unpublished results), whose statistics are always older than the queue. Believing
-   * few rows match, the planner chose bitmap scans for them: a bitmap scan reads every match and
-   * sorts them all before a LIMIT keeps a few, and never marks the dead index entries it passes,
-   * so each claim read every due head and every entry finished heads had left behind (a backlog
-   * over 1,000 orders: 1,000 rows and some 5,000 entries read for 64 rows claimed). Without bitmap
-   * scans a claim walks the index in order and stops at its limit. Set on each new connection, not
-   * as a startup option, which connection poolers such as PgBouncer refuse.
-   */
-  private withoutBitmapScans(client: PoolClient): void {
-    client.query('SET enable_bitmapscan = off').catch((error: unknown) => {
-      this.logger.warn({ msg: 'could not turn bitmap scans off on a database connection; claims may read more rows than they take', reason: String(error) });
-    });
-  }
-
   private async once<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     let broken = false;
@@ -106,4 +91,18 @@ export class PublisherDb implements Queryable {
       client.release(broken);
     }
   }
+}
+
+/**
+ * The publisher's statements are lookups by key and ordered walks of queue indexes (the due heads,
+ * the unpublished results), whose statistics are always older than the queue. Believing few rows
+ * match, the planner chose bitmap scans for them: a bitmap scan reads every match and sorts them
+ * all before a LIMIT keeps a few, and never marks the dead index entries it passes, so each claim
+ * read every due head and every entry finished heads had left behind (a backlog over 1,000 orders:
+ * 1,000 rows and some 5,000 entries read for 64 rows claimed). Without bitmap scans a claim walks
+ * the index in order and stops at its limit. Set on each new connection, not as a startup option,
+ * which connection poolers such as PgBouncer refuse.
+ */
+async function withoutBitmapScans(client: ClientBase): Promise<void> {
+  await client.query('SET enable_bitmapscan = off');
 }
