@@ -50,6 +50,11 @@ WITH v AS (
 )
 SELECT id::text AS id FROM done`;
 
+/* Extends the leases of rows still held by $2 among $1 (ids) by $3 ms; returns the ids still held. */
+export const RENEW_SQL = `
+UPDATE ${O} AS o SET claimed_until = now() + make_interval(secs => $3::float8 / 1000)
+WHERE o.id = ANY($1::bigint[]) AND ${HELD_BY('o', '$2')} RETURNING o.id::text AS id`;
+
 /*
  * The relay may send only the head of each order's queue: its first pending row, marked `is_head`
  * by the table's triggers (migration OutboxQueueHeads). The due heads are read in

@@ -3,7 +3,7 @@ import { PublisherDb } from '../database/publisher-db';
 import { OutboxAdminRepository } from '../admin/outbox-admin.repository';
 import { RetentionRepository } from '../maintenance/retention.repository';
 import { migratePublisherSchema } from '../testing/migrated-database';
-import { CLAIM_SQL, FINISH_SQL, HELD_BY } from './outbox-finish.sql';
+import { CLAIM_SQL, FINISH_SQL, RENEW_SQL } from './outbox-finish.sql';
 import { ClaimRequest, OutboxRepository } from './outbox.repository';
 import { OutboxRow } from './outbox.types';
 
@@ -223,10 +223,7 @@ describe('outbox claims, leases and requeues (real Postgres)', () => {
     await fillBacklog();
     const ids = (await claim('r1', { limit: 12 })).map((row) => row.id);
     // When their leases are renewed and their outcomes recorded
-    const renewed = await outboxRowsRead(
-      `UPDATE status_publisher.outbox AS o SET claimed_until = o.claimed_until WHERE o.id = ANY($1::bigint[]) AND ${HELD_BY('o', '$2')}`,
-      [ids, 'r1'],
-    );
+    const renewed = await outboxRowsRead(RENEW_SQL, [ids, 'r1', LEASE.leaseMs]);
     const recorded = await outboxRowsRead(FINISH_SQL, ['r1', ids, ids.map(() => 'delivered'), ids.map(() => 202), ids.map(() => '{}'), ids.map(() => null), ids.map(() => null), ids.map(() => null)]);
     // Then each statement read the 12 rows it names, not the backlog
     expect(renewed).toBeLessThanOrEqual(12);

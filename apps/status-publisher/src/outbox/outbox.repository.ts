@@ -1,7 +1,7 @@
 import { StatusResultData } from '@dropship/messaging';
 import { Queryable } from '../database/publisher-db';
 import { TABLES } from '../database/tables';
-import { CLAIM_HEADS_OF_SQL, CLAIM_RECENT_SQL, CLAIM_SQL, FINISH_SQL, HELD_BY } from './outbox-finish.sql';
+import { CLAIM_HEADS_OF_SQL, CLAIM_RECENT_SQL, CLAIM_SQL, FINISH_SQL, HELD_BY, RENEW_SQL } from './outbox-finish.sql';
 import { IqmetrixAnswer, NewPut, outboxColumns, OutboxRow, statusPutPath } from './outbox.types';
 
 export interface ClaimRequest {
@@ -64,8 +64,7 @@ export class OutboxRepository {
   /** Extends the lease of rows still held here; returns the ids still held. */
   async renew(db: Queryable, replicaId: string, ids: readonly string[], leaseMs: number): Promise<string[]> {
     const rows = await db.query<{ id: string }>(
-      `UPDATE ${TABLES.outbox} AS o SET claimed_until = now() + make_interval(secs => $3::float8 / 1000)
-       WHERE o.id = ANY($1::bigint[]) AND ${HELD_BY('o', '$2')} RETURNING o.id::text AS id`,
+      RENEW_SQL,
       [ids, replicaId, leaseMs],
     );
     return rows.map((row) => row.id);
